@@ -1,0 +1,253 @@
+// The browser main loop: SDL2 window + WebGL2 context + Dear ImGui, drawing on demand.
+//
+// Drawing a frame of ImGui costs a lot in a browser (software GL in headless and on weak devices),
+// so frames are drawn only when something changed: after input, a resize, a request from the UI
+// (request_frames / keep_animating), or at 4 fps while a text field shows its caret. When there is
+// nothing to draw the loop pauses itself (emscripten_pause_main_loop) and passive capture listeners
+// on window resume it on the next pointer, key, wheel, touch, input, focus or resize event.
+// Idle cost: ~1 % of a core instead of ~180 % for a loop that redraws every frame.
+//
+// Signals for tests and the page: after the first settled frame <html data-ready="1"> is set (the
+// page's CSS hides its loading indicator), and window.crbFramesDrawn counts drawn frames.
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "platform/platform.h"
+#include "platform/web_internal.h"
+
+// [SECTION] JavaScript (bracket names throughout: closure renames dotted ones, pitfall 8)
+
+// Wake the loop on any user or window event. Capture + passive: runs before SDL's own handlers,
+// never delays scrolling. `keypress` is swallowed so SDL makes no text from it: text comes from the
+// text agent only (pitfall 5), which also keeps keypress from being cancelled for the agent.
+// clang-format off
+EM_JS(void, crb_js_install_wake_listeners, (), {
+    var wake = function() { _crb_platform_wake(); };
+    var opts = {"capture": true, "passive": true};
+    ["pointerdown", "pointermove", "pointerup", "pointercancel", "mousedown", "mousemove", "mouseup",
+     "keydown", "keyup", "wheel", "touchstart", "touchmove", "touchend", "touchcancel", "input",
+     "compositionend", "focus", "blur", "resize", "visibilitychange"]["forEach"](function(type) {
+        window["addEventListener"](type, wake, opts);
+    });
+    window["addEventListener"]("keypress", function(e) { e["stopImmediatePropagation"](); }, true);
+    // A device pixel ratio change without a resize (window moved to another screen): tell SDL and
+    // us through a synthetic resize, which re-sizes the canvas backing store.
+    var watchRatio = function() {
+        var mq = window["matchMedia"]("(resolution: " + window["devicePixelRatio"] + "dppx)");
+        mq["addEventListener"]("change", function() {
+            window["dispatchEvent"](new Event("resize"));
+            watchRatio();
+        }, {"once": true});
+    };
+    if (window["matchMedia"]) watchRatio();
+});
+// clang-format on
+
+// SDL re-reads the device pixel ratio and re-sizes the canvas backing store in its resize handler.
+// clang-format off
+EM_JS(void, crb_js_dispatch_resize, (), {
+    window["dispatchEvent"](new Event("resize"));
+});
+// clang-format on
+
+// clang-format off
+EM_JS(void, crb_js_frame_drawn, (int ready), {
+    window["crbFramesDrawn"] = (window["crbFramesDrawn"] || 0) + 1;
+    if (ready && !document["documentElement"]["dataset"]["ready"]) {
+        document["documentElement"]["dataset"]["ready"] = "1";
+    }
+});
+// clang-format on
+
+// clang-format off
+EM_JS(void, crb_js_fatal, (const char* message), {
+    var text = UTF8ToString(message);
+    var el = document["getElementById"]("status");
+    if (el) el["textContent"] = text;
+    document["documentElement"]["dataset"]["error"] = "1";
+    console["warn"](text);
+});
+// clang-format on
+
+namespace platform {
+namespace {
+
+// [SECTION] State
+
+constexpr int kCaretIntervalMs = 250;  // redraw rate while only a text caret blinks
+constexpr float kMinDeltaTime = 1.0f / 10000.0f;
+
+struct Loop {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    FrameFn frame = nullptr;
+    int frames_requested = 0;   // frames still to draw without further input
+    bool animating = false;     // keep_animating(true)
+    bool paused = false;        // main loop paused by us
+    bool caret_timer = false;   // a caret wake-up is scheduled
+    bool device_ready = false;  // the GL backend created its objects (first NewFrame done)
+    bool ready = false;         // data-ready signalled
+    unsigned frames_drawn = 0;
+};
+Loop g_loop;
+
+// [SECTION] Frame
+
+void draw_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplOpenGL3_NewFrame();
+    g_loop.device_ready = true;
+    ImGui_ImplSDL2_NewFrame();
+    // Pitfall 4: ImGui 1.86 asserts on a zero DeltaTime, which headless/virtual time produces.
+    if (!(io.DeltaTime > 0.0f)) io.DeltaTime = kMinDeltaTime;
+
+    ImGui::NewFrame();
+    g_loop.frame();
+    ImGui::Render();
+
+    const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+    const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(g_loop.window);
+
+    ++g_loop.frames_drawn;
+    // "Ready" once the start-up frames are drawn: ImGui lays out auto-sized windows on frame 2.
+    if (!g_loop.ready && g_loop.frames_drawn >= static_cast<unsigned>(web::kFramesAfterInput)) {
+        g_loop.ready = true;
+    }
+    crb_js_frame_drawn(g_loop.ready ? 1 : 0);
+    web::text_agent_sync(io.WantTextInput);
+}
+
+void caret_tick(void*) {
+    g_loop.caret_timer = false;
+    web::wake(1);
+}
+
+void go_idle() {
+    if (!g_loop.ready) {  // went idle before the start-up frames: still the first settled frame
+        g_loop.ready = true;
+        crb_js_frame_drawn(1);
+    }
+    if (ImGui::GetIO().WantTextInput && !g_loop.caret_timer) {
+        g_loop.caret_timer = true;
+        emscripten_set_timeout(caret_tick, kCaretIntervalMs, nullptr);
+    }
+    g_loop.paused = true;
+    emscripten_pause_main_loop();
+}
+
+void iterate() {
+    bool had_event = false;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        had_event = true;
+    }
+    if (had_event) request_frames(web::kFramesAfterInput);
+
+    const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (web::fonts_stale(dpr)) {
+        // The ratio changed (zoom, another screen). Browsers do not always send a resize or a
+        // media query change for that, so let SDL catch up here, on the next wake-up at the latest.
+        if (web::fonts_dpr() > 0.0f) crb_js_dispatch_resize();
+        web::build_fonts(dpr, g_loop.device_ready);
+        request_frames(web::kFramesAfterInput);
+    }
+
+    if (g_loop.frames_requested <= 0 && !g_loop.animating) {
+        go_idle();
+        return;
+    }
+    if (g_loop.frames_requested > 0) --g_loop.frames_requested;
+    draw_frame();
+}
+
+}  // namespace
+
+// [SECTION] Public API
+
+void request_frames(int n) {
+    if (n > g_loop.frames_requested) g_loop.frames_requested = n;
+}
+
+void keep_animating(bool on) {
+    g_loop.animating = on;
+    if (on) web::wake(1);
+}
+
+int run(FrameFn frame) {
+    g_loop.frame = frame;
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        crb_js_fatal(SDL_GetError());
+        return 1;
+    }
+    // WebGL 2 = OpenGL ES 3.0; no depth, stencil or multisampling: ImGui needs none of them.
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    // The canvas is sized by CSS (it fills the window); with ALLOW_HIGHDPI SDL makes its backing
+    // store CSS size x devicePixelRatio and keeps window (= mouse) coordinates in CSS pixels.
+    // No title: SDL would write it to document.title, which belongs to the UI (set_page_title).
+    g_loop.window = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 720,
+                                     SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!g_loop.window) {
+        crb_js_fatal(SDL_GetError());
+        return 1;
+    }
+    g_loop.gl = SDL_GL_CreateContext(g_loop.window);
+    if (!g_loop.gl) {
+        crb_js_fatal("This browser cannot show the app: WebGL 2 is not available.");
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g_loop.window, g_loop.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no file system; the UI persists what it needs itself
+    io.LogFilename = nullptr;
+    ImGui::StyleColorsLight();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // every action reachable without a mouse
+
+    ImGui_ImplSDL2_InitForOpenGL(g_loop.window, g_loop.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    web::text_agent_install(io);
+    web::build_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()), false);
+
+    crb_js_install_wake_listeners();
+    request_frames(web::kFramesAfterInput);
+    emscripten_set_main_loop(iterate, 0, true);
+    return 0;
+}
+
+namespace web {
+
+void wake(int frames) {
+    request_frames(frames);
+    if (g_loop.paused) {
+        g_loop.paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+}  // namespace web
+}  // namespace platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void crb_platform_wake() {
+    platform::web::wake(platform::web::kFramesAfterInput);
+}

@@ -1,0 +1,111 @@
+// The application: state, navigation and screens. It owns the course (read once from the embedded
+// content), the strings, the workbook store and the current workbook; widgets draw exercises and
+// hand back answers, which go through core's validation before they are kept and saved.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/content.h"
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/workbook.h"
+
+namespace ui {
+
+struct Route {
+    enum class Page { home, overview, read, listen, exercise, summary };
+    Page page = Page::home;
+    int unit = 0;              // index into course.units (unused on home)
+    std::string exercise;      // exercise id when page == exercise
+    bool operator==(const Route& o) const { return page == o.page && unit == o.unit && exercise == o.exercise; }
+    bool operator!=(const Route& o) const { return !(*this == o); }
+};
+
+class App {
+public:
+    // Loads content and strings from the given sources; returns false (with errors) if the
+    // embedded content is broken, which tests catch long before a learner could see it.
+    bool init(const std::vector<crb::SourceFile>& content, const std::vector<crb::SourceFile>& strings,
+              std::vector<std::string>& errors);
+    void frame();           // one ImGui frame (between NewFrame and Render)
+    void flush();           // save now (page hidden / closing)
+    float text_scale() const { return static_cast<float>(settings_.text_scale); }
+    const std::string& theme() const { return settings_.theme; }
+    bool wants_frames() const;  // a save is pending or speech is playing
+
+    // Used by the accessible mirror and the host bridge.
+    const crb::Course& course() const { return course_; }
+    const crb::Strings& strings() const { return strings_; }
+    crb::Lang lang() const { return settings_.lang; }
+    const Route& route() const { return route_; }
+    const crb::Workbook& workbook() const { return wb_; }
+    void navigate(const Route& r, bool push_history = true);
+    void set_language(crb::Lang lang);
+    bool commit_answer(const std::string& key, nlohmann::json answer, std::string* error);
+    const char* tr(const char* key) const;
+
+private:
+    // [SECTION] helpers, defined in app.cpp and screens.cpp
+    void open_store();
+    void save_if_due(bool force);
+    void apply_hash(const std::string& hash);
+    std::string hash_of(const Route& r) const;
+    void poll_platform();
+    void top_bar();
+    void workbook_menu();
+    void settings_menu();
+    void settings_contents();
+    void dialogs();
+    void banners();
+    void home();
+    void unit_page();
+    void unit_nav(const crb::Unit& u, bool narrow);
+    void overview(const crb::Unit& u);
+    void read(const crb::Unit& u);
+    void listen(const crb::Unit& u);
+    void exercise(const crb::Unit& u, const crb::Exercise& ex);
+    void summary(const crb::Unit& u);
+    void exercise_results(const crb::Unit& u, const crb::Exercise& ex);
+    void remember_place();
+    void persist_settings();
+    void export_workbook();
+    void print_report();
+    std::string unit_label(const crb::Unit& u) const;
+    const char* T(const crb::Text& t) const { return t.get(settings_.lang).c_str(); }
+
+    crb::Course course_;
+    crb::Strings strings_;
+    std::unique_ptr<crb::WorkbookStore> store_;
+    crb::Workbook wb_;
+    crb::Settings settings_;
+    Route route_;
+    Route last_place_;
+    bool have_last_place_ = false;
+
+    // saving
+    bool dirty_ = false;
+    double dirty_since_ = 0, retry_at_ = 0;
+    std::string save_error_;
+    std::vector<std::string> storage_warnings_;  // corrupt entries kept as backups
+    std::vector<std::string> backup_keys_;
+    std::string notice_;                         // one-line info (conflict reloaded, imported)
+
+    // dialogs
+    std::string rename_buf_;
+    bool open_rename_ = false, open_delete_ = false, open_reset_ = false, open_import_ = false;
+    std::string reset_key_;
+    crb::Workbook import_candidate_;
+    std::string pending_import_text_;
+    std::string import_error_;
+
+    // narration
+    int listen_section_ = 0;
+    float listen_rate_ = 1.0f;
+    bool listen_playing_ = false;
+
+    bool embedded_ = false;
+};
+
+}  // namespace ui

@@ -1,0 +1,481 @@
+// UI kit implementation. Edit buffers for numeric fields live here, keyed by ImGui id, so a
+// half-typed or invalid number never reaches the workbook.
+#include "app/ui/kit.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "app/ui/theme.h"
+#include "core/calc/calc.h"
+#include "imgui_internal.h"
+
+namespace ui {
+namespace {
+
+const char* (*g_translate)(const char*) = nullptr;
+bool g_comma = false;
+float g_card_pad = 0.0f;  // right padding while inside a card
+ImVec2 g_card_start;
+bool g_tid_enabled = false;
+std::map<std::string, ImVec4> g_tid_rects;
+
+struct NumState {
+    std::string buf;
+    std::string error;
+    bool editing = false;
+};
+std::unordered_map<ImGuiID, NumState> g_num;
+
+int resize_cb(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+// Shared by the numeric fields: shows the buffer, parses on edit, keeps the error visible
+// until the next valid entry. parse() returns false when the text is not acceptable.
+template <typename Parse>
+bool numeric_text(const char* id, const std::string& shown, float width, ImGuiInputTextFlags flags, Parse parse) {
+    ImGuiID key = ImGui::GetID(id);
+    NumState& st = g_num[key];
+    if (!st.editing) st.buf = shown;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s", st.buf.c_str());
+    ImGui::SetNextItemWidth(width);
+    bool edited = ImGui::InputText(id, buf, sizeof buf, flags | ImGuiInputTextFlags_AutoSelectAll);
+    st.editing = ImGui::IsItemActive();
+    bool changed = false;
+    if (edited) {
+        st.buf = buf;
+        std::string err;
+        if (parse(st.buf, err)) {
+            st.error.clear();
+            changed = true;
+        } else {
+            st.error = err;
+        }
+    }
+    if (!st.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(width, ImGui::GetFontSize() * 10));
+        ImGui::TextUnformatted(st.error.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    return changed;
+}
+
+std::string trim(const std::string& s) {
+    size_t a = s.find_first_not_of(" \t");
+    if (a == std::string::npos) return "";
+    size_t b = s.find_last_not_of(" \t");
+    return s.substr(a, b - a + 1);
+}
+
+// Accepts "0.35" and "0,35"; rejects anything that is not a plain decimal number.
+bool parse_decimal(const std::string& text, double& out) {
+    std::string t = trim(text);
+    if (t.empty() || t.size() > 20) return false;
+    int dots = 0;
+    for (char& ch : t) {
+        if (ch == ',') ch = '.';
+        if (ch == '.') {
+            if (++dots > 1) return false;
+        } else if (ch < '0' || ch > '9') {
+            return false;
+        }
+    }
+    char* end = nullptr;
+    out = std::strtod(t.c_str(), &end);
+    return end && *end == '\0' && std::isfinite(out);
+}
+
+}  // namespace
+
+Fonts& fonts() {
+    static Fonts f;
+    return f;
+}
+
+void set_translator(const char* (*fn)(const char*)) { g_translate = fn; }
+const char* tr(const char* key) { return g_translate ? g_translate(key) : key; }
+
+std::string trf(const char* key, const std::vector<std::string>& args) {
+    std::string s = tr(key);
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string tag = "{" + std::to_string(i) + "}";
+        for (size_t pos = s.find(tag); pos != std::string::npos; pos = s.find(tag, pos + args[i].size()))
+            s.replace(pos, tag.size(), args[i]);
+    }
+    return s;
+}
+
+void set_decimal_comma(bool comma) { g_comma = comma; }
+std::string num(double v, int decimals) { return crb::calc::format_number(v, decimals, g_comma); }
+
+void heading(const char* text, ImFont* font) {
+    ImGui::PushFont(font ? font : fonts().heading);
+    ImGui::PushTextWrapPos(wrap_x());
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+void para(const char* text) {
+    ImGui::PushTextWrapPos(wrap_x());
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+}
+
+void para_colored(const ImVec4& col, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    para(text);
+    ImGui::PopStyleColor();
+}
+
+void muted(const char* text) { para_colored(palette().text_muted, text); }
+
+void bullet_para(const char* text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    para(text);
+}
+
+void label_value(const char* label, const std::string& value) {
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(label);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(value.c_str());
+}
+
+bool text_field(const char* id, std::string& value, bool multiline, const char* hint, float width) {
+    bool changed;
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    if (multiline) {
+        float lines = 3.2f;
+        ImVec2 size(width, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
+        changed = ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, size, flags, resize_cb, &value);
+        if (hint && value.empty() && !ImGui::IsItemActive()) {
+            ImVec2 p = ImGui::GetItemRectMin();
+            ImVec2 pad = ImGui::GetStyle().FramePadding;
+            ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + pad.x, p.y + pad.y),
+                                                ImGui::GetColorU32(palette().text_muted), hint);
+        }
+    } else {
+        ImGui::SetNextItemWidth(width);
+        changed = ImGui::InputTextWithHint(id, hint ? hint : "", value.data(), value.capacity() + 1, flags, resize_cb,
+                                           &value);
+    }
+    return changed;
+}
+
+bool rating_buttons(const char* id, std::optional<int>& value, int min, int max, const char* const* labels) {
+    ImGui::PushID(id);
+    bool changed = false;
+    const Palette& p = palette();
+    float side = ImGui::GetFrameHeight();
+    for (int v = min; v <= max; ++v) {
+        if (v > min) ImGui::SameLine(0, 4);
+        bool on = value && *value == v;
+        if (on) {
+            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+        }
+        char lbl[16];
+        std::snprintf(lbl, sizeof lbl, "%d", v);
+        if (ImGui::Button(lbl, ImVec2(side * 1.1f, side))) {
+            value = v;
+            changed = true;
+        }
+        if (labels && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", labels[v - min]);
+        if (on) ImGui::PopStyleColor(3);
+        tid(std::string(id) + "/" + lbl);
+    }
+    if (value) {
+        ImGui::SameLine(0, 6);
+        if (ImGui::SmallButton("\xC3\x97")) {  // × clears the rating
+            value.reset();
+            changed = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.clear"));
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool int_field(const char* id, std::optional<int>& value, int min, int max, float width) {
+    std::string shown = value ? std::to_string(*value) : std::string();
+    std::optional<int> parsed;
+    bool changed = numeric_text(id, shown, width, ImGuiInputTextFlags_CharsDecimal,
+                                [&](const std::string& text, std::string& err) {
+                                    std::string t = trim(text);
+                                    if (t.empty()) {
+                                        parsed.reset();
+                                        return true;
+                                    }
+                                    bool digits = t.size() <= 6;
+                                    for (char ch : t) digits = digits && ch >= '0' && ch <= '9';
+                                    int n = digits ? std::atoi(t.c_str()) : -1;
+                                    if (!digits || n < min || n > max) {
+                                        err = trf("err.int_range", {std::to_string(min), std::to_string(max)});
+                                        return false;
+                                    }
+                                    parsed = n;
+                                    return true;
+                                });
+    if (changed) value = parsed;
+    return changed;
+}
+
+bool weight_field(const char* id, std::optional<double>& value, float width) {
+    ImGui::PushID(id);
+    bool changed = false;
+    float btn = ImGui::GetFrameHeight();
+    if (ImGui::Button("\xE2\x88\x92", ImVec2(btn, btn))) {  // − steps down by 0.05
+        double v = value ? *value - 0.05 : 0.1;
+        value = std::max(0.1, std::round(v * 20) / 20);
+        changed = true;
+    }
+    tid(std::string(id) + "/minus");
+    ImGui::SameLine(0, 4);
+    std::string shown = value ? crb::calc::format_number(*value, 2, g_comma) : std::string();
+    std::optional<double> parsed;
+    bool typed = numeric_text("##w", shown, width, ImGuiInputTextFlags_CharsScientific,
+                              [&](const std::string& text, std::string& err) {
+                                  if (trim(text).empty()) {
+                                      parsed.reset();
+                                      return true;
+                                  }
+                                  double d = 0;
+                                  if (!parse_decimal(text, d) || d < 0.1 - 1e-9 || d > 0.9 + 1e-9) {
+                                      err = tr("err.weight_range");
+                                      return false;
+                                  }
+                                  parsed = std::round(d * 100) / 100;
+                                  return true;
+                              });
+    tid(id);
+    if (typed) {
+        value = parsed;
+        changed = true;
+    }
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("+", ImVec2(btn, btn))) {
+        double v = value ? *value + 0.05 : 0.1;
+        value = std::min(0.9, std::round(v * 20) / 20);
+        changed = true;
+    }
+    tid(std::string(id) + "/plus");
+    ImGui::PopID();
+    return changed;
+}
+
+bool money_field(const char* id, double& value, float width) {
+    std::string shown = crb::calc::format_number(value, value == std::floor(value) ? 0 : 2, g_comma);
+    double parsed = 0;
+    bool changed = numeric_text(id, shown, width, ImGuiInputTextFlags_CharsScientific,
+                                [&](const std::string& text, std::string& err) {
+                                    if (trim(text).empty()) {
+                                        parsed = 0;
+                                        return true;
+                                    }
+                                    double d = 0;
+                                    if (!parse_decimal(text, d) || d < 0 || d > 1e9) {
+                                        err = tr("err.money_range");
+                                        return false;
+                                    }
+                                    parsed = d;
+                                    return true;
+                                });
+    if (changed) value = parsed;
+    return changed;
+}
+
+bool yes_no(const char* id, std::optional<bool>& value) {
+    ImGui::PushID(id);
+    bool changed = false;
+    const Palette& p = palette();
+    const char* labels[2] = {tr("ui.yes"), tr("ui.no")};
+    for (int i = 0; i < 2; ++i) {
+        if (i) ImGui::SameLine(0, 4);
+        bool on = value && *value == (i == 0);
+        if (on) {
+            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+        }
+        if (ImGui::Button(labels[i])) {
+            if (on) value.reset();
+            else value = (i == 0);
+            changed = true;
+        }
+        if (on) ImGui::PopStyleColor(3);
+        tid(std::string(id) + (i == 0 ? "/yes" : "/no"));
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool checkbox(const char* id, const char* label, bool& value) {
+    ImGui::PushID(id);
+    bool changed = ImGui::Checkbox("##c", &value);
+    tid(id);
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(wrap_x());
+    ImGui::TextUnformatted(label);
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+    return changed;
+}
+
+void progress_bar(float fraction, const char* overlay, float width) {
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, palette().accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
+    ImGui::ProgressBar(fraction, ImVec2(width, ImGui::GetFontSize() * 0.9f), "");
+    ImGui::PopStyleColor(2);
+    if (overlay && *overlay) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(overlay);
+    }
+}
+
+void stacked_bar(const std::vector<Segment>& segments, float height) {
+    float total = 0;
+    for (const auto& s : segments) total += s.value;
+    ImVec2 p0 = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg), 4);
+    float x = p0.x;
+    for (const auto& s : segments) {
+        if (total <= 0 || s.value <= 0) continue;
+        float sw = w * s.value / total;
+        dl->AddRectFilled(ImVec2(x, p0.y), ImVec2(x + sw, p0.y + height), ImGui::GetColorU32(s.colour));
+        ImVec2 ts = ImGui::CalcTextSize(s.label.c_str());
+        if (ts.x + 6 < sw)
+            dl->AddText(ImVec2(x + (sw - ts.x) / 2, p0.y + (height - ts.y) / 2), IM_COL32(0, 0, 0, 255), s.label.c_str());
+        x += sw;
+    }
+    dl->AddRect(p0, ImVec2(p0.x + w, p0.y + height), ImGui::GetColorU32(ImGuiCol_Border), 4);
+    ImGui::Dummy(ImVec2(w, height));
+}
+
+void badge(const char* text, const ImVec4& bg, const ImVec4& fg) {
+    ImVec2 ts = ImGui::CalcTextSize(text);
+    ImVec2 pad(6, 2);
+    ImVec2 p0 = ImGui::GetCursorScreenPos();
+    p0.y += (ImGui::GetFrameHeight() - ts.y - pad.y * 2) / 2;
+    ImVec2 p1(p0.x + ts.x + pad.x * 2, p0.y + ts.y + pad.y * 2);
+    ImGui::GetWindowDrawList()->AddRectFilled(p0, p1, ImGui::GetColorU32(bg), 4);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p0.x + pad.x, p0.y + pad.y), ImGui::GetColorU32(fg), text);
+    ImGui::Dummy(ImVec2(p1.x - p0.x, ImGui::GetFrameHeight()));
+}
+
+bool card_begin(const char* id, float height) {
+    (void)height;
+    IM_ASSERT(g_card_pad == 0.0f && "cards do not nest");
+    ImGui::PushID(id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    g_card_pad = ImGui::GetFontSize() * 0.9f;
+    g_card_start = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(0, g_card_pad * 0.5f));
+    ImGui::Indent(g_card_pad);
+    return true;
+}
+
+void card_end() {
+    ImGui::Unindent(g_card_pad);
+    ImGui::Dummy(ImVec2(0, g_card_pad * 0.3f));
+    ImGui::EndGroup();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    ImVec2 a = g_card_start;
+    ImVec2 b(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, ImGui::GetItemRectMax().y);
+    float r = ImGui::GetStyle().ChildRounding;
+    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGui::GetStyleColorVec4(ImGuiCol_ChildBg).w < 0.01f ? palette().card
+                                                                                                   : ImGui::GetStyleColorVec4(ImGuiCol_ChildBg)),
+                      r);
+    dl->AddRect(a, b, ImGui::GetColorU32(palette().card_border), r);
+    dl->ChannelsMerge();
+    g_card_pad = 0.0f;
+    ImGui::PopID();
+    ImGui::Spacing();
+}
+
+float wrap_x() {
+    // A wrap position pushed by the caller (a reading column, a card) wins; in a table cell 0 means
+    // "the cell's edge"; elsewhere stop at the card's padding.
+    float pushed = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    if (pushed > 0.0f && !ImGui::GetCurrentTable()) return pushed;
+    if (ImGui::GetCurrentTable() || g_card_pad == 0.0f) return 0.0f;
+    return ImGui::GetWindowContentRegionMax().x - g_card_pad;
+}
+float table_width() { return -g_card_pad; }
+
+bool primary_button(const char* label, const ImVec2& size) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    bool r = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return r;
+}
+
+bool link_button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    bool r = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    return r;
+}
+
+void tid_begin_frame(bool enabled) {
+    g_tid_enabled = enabled;
+    g_tid_rects.clear();
+}
+
+void tid(const std::string& name) {
+    if (!g_tid_enabled) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    // Only items actually visible in their window's clip rect are clickable.
+    ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    if (b.y <= clip.Min.y || a.y >= clip.Max.y) return;
+    g_tid_rects[name] = ImVec4(a.x, std::max(a.y, clip.Min.y), b.x - a.x, std::min(b.y, clip.Max.y) - std::max(a.y, clip.Min.y));
+}
+
+std::string tid_dump_json(float scale) {
+    std::string out = "{";
+    char buf[128];
+    bool first = true;
+    for (const auto& [name, r] : g_tid_rects) {
+        if (!first) out += ',';
+        first = false;
+        out += '"';
+        for (char ch : name) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        std::snprintf(buf, sizeof buf, "\":[%.1f,%.1f,%.1f,%.1f]", r.x / scale, r.y / scale, r.z / scale, r.w / scale);
+        out += buf;
+    }
+    out += '}';
+    return out;
+}
+
+}  // namespace ui

@@ -1,0 +1,68 @@
+// UI kit: the small set of controls every exercise widget is built from. Each control keeps the
+// stored answer valid by construction: ratings are buttons, numbers are checked before they are
+// handed back, and a typed value out of range shows a message and is never returned as a change.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace ui {
+
+// --- fonts and text ---------------------------------------------------------------------------
+struct Fonts { ImFont* regular = nullptr; ImFont* bold = nullptr; ImFont* heading = nullptr; ImFont* title = nullptr; };
+Fonts& fonts();
+
+// Looks up a UI string in the current language (set by the app each frame).
+const char* tr(const char* key);
+std::string trf(const char* key, const std::vector<std::string>& args);  // "{0}" "{1}" substitution
+void set_translator(const char* (*fn)(const char* key));
+
+void heading(const char* text, ImFont* font = nullptr);
+void para(const char* text);                       // wrapped to the available width
+void para_colored(const ImVec4& col, const char* text);
+void muted(const char* text);
+void bullet_para(const char* text);
+void label_value(const char* label, const std::string& value);
+
+// --- input controls (return true when the value changed and should be saved) -------------------
+bool text_field(const char* id, std::string& value, bool multiline = false, const char* hint = nullptr,
+                float width = -1.0f);
+// 1..max buttons plus a clear button; nullopt = unanswered.
+bool rating_buttons(const char* id, std::optional<int>& value, int min, int max, const char* const* labels = nullptr);
+bool int_field(const char* id, std::optional<int>& value, int min, int max, float width);
+// Weights 0.1-0.9 in steps of 0.05: typed or stepped with -/+ buttons.
+bool weight_field(const char* id, std::optional<double>& value, float width);
+bool money_field(const char* id, double& value, float width);
+bool yes_no(const char* id, std::optional<bool>& value);
+bool checkbox(const char* id, const char* label, bool& value);
+
+// --- display ---------------------------------------------------------------------------------
+void progress_bar(float fraction, const char* overlay, float width = -1.0f);
+struct Segment { float value; ImVec4 colour; std::string label; };
+void stacked_bar(const std::vector<Segment>& segments, float height);
+void badge(const char* text, const ImVec4& bg, const ImVec4& fg);
+// A card: a rounded panel around a group of widgets (not a child window, so keyboard navigation
+// and wheel scrolling stay with the page). Cards do not nest. Inside a card, wrapped text and
+// tables stop short of the card's right edge via wrap_x() / table_width().
+bool card_begin(const char* id, float height = 0.0f);
+void card_end();
+float wrap_x();       // for PushTextWrapPos
+float table_width();  // for BeginTable's outer_size.x
+bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
+bool link_button(const char* label);
+
+// --- test hooks ------------------------------------------------------------------------------
+// Registers the last item's screen rectangle under a stable name (e.g. "unit2/nps/r3/score") so
+// browser tests can click and type through real input. Costs nothing unless enabled.
+void tid(const std::string& name);
+void tid_begin_frame(bool enabled);
+std::string tid_dump_json(float scale);  // {"name": [x, y, w, h], ...} in CSS pixels
+
+// Number formatting in the current language (decimal comma in Polish).
+std::string num(double v, int decimals);
+void set_decimal_comma(bool comma);
+
+}  // namespace ui

@@ -1,0 +1,188 @@
+// nps_survey: respondents with a 0-10 score; the category appears as a labelled badge (never by
+// colour alone) and the summary shows a stacked bar and the NPS.
+#include <sstream>
+
+#include "app/ui/kit.h"
+#include "app/ui/theme.h"
+#include "app/widgets/widget.h"
+#include "core/calc/calc.h"
+
+namespace widgets {
+namespace {
+
+std::string default_name(Ctx& ctx, const crb::NpsSurvey& s, size_t i) {
+    return std::string(ctx.t(s.respondent_label)) + " " + std::to_string(i + 1);
+}
+
+json respondents_of(Ctx& ctx, const crb::NpsSurvey& s) {
+    json rows = array_or_empty(field(ctx.answer, "respondents"));
+    while (rows.size() < static_cast<size_t>(s.default_respondents))
+        rows.push_back(json{{"name", default_name(ctx, s, rows.size())}, {"score", nullptr}});
+    return rows;
+}
+
+void category_badge(crb::calc::NpsCategory c) {
+    const ui::Palette& p = ui::palette();
+    switch (c) {
+        case crb::calc::NpsCategory::promoter: ui::badge(ui::tr("nps.promoter"), p.promoter, ImVec4(0, 0, 0, 1)); break;
+        case crb::calc::NpsCategory::passive: ui::badge(ui::tr("nps.passive"), p.passive, ImVec4(0, 0, 0, 1)); break;
+        case crb::calc::NpsCategory::detractor: ui::badge(ui::tr("nps.detractor"), p.detractor, ImVec4(0, 0, 0, 1)); break;
+        case crb::calc::NpsCategory::none: ImGui::TextDisabled("\xE2\x80\x94"); break;
+    }
+}
+
+// Pasted text: one score per line; the whole paste is refused if any line is not 0-10.
+std::string g_paste_text;
+std::string g_paste_error;
+
+}  // namespace
+
+void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
+    ui::para(ctx.t(s.question));
+    ImGui::Spacing();
+    json rows = respondents_of(ctx, s);
+    bool changed = false;
+    int remove = -1;
+    if (ImGui::BeginTable("nps", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(ui::table_width(), 0))) {
+        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
+        ImGui::TableSetupColumn(ui::tr("nps.respondent"), ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn(ui::tr("nps.score_col"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
+        ImGui::TableSetupColumn(ui::tr("nps.category"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+        ImGui::TableSetupColumn("##rm", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < rows.size(); ++i) {
+            json& r = rows[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%d", static_cast<int>(i + 1));
+            ImGui::TableNextColumn();
+            std::string name = str(r, "name");
+            if (ui::text_field("##name", name, false, nullptr, -1)) {
+                r["name"] = name;
+                changed = true;
+            }
+            ui::tid(ctx.id("r" + std::to_string(i + 1) + "/name"));
+            ImGui::TableNextColumn();
+            std::optional<int> score = opt_int(r, "score");
+            if (ui::int_field("##score", score, 0, 10, -1)) {
+                r["score"] = score ? json(*score) : json(nullptr);
+                changed = true;
+            }
+            ui::tid(ctx.id("r" + std::to_string(i + 1) + "/score"));
+            ImGui::TableNextColumn();
+            category_badge(crb::calc::nps_category(score));
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui::tr("ui.remove"));
+            ui::tid(ctx.id("r" + std::to_string(i + 1) + "/remove"));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (remove >= 0) {
+        rows.erase(rows.begin() + remove);
+        changed = true;
+    }
+    if (ImGui::Button(ui::tr("nps.add"))) {
+        rows.push_back(json{{"name", default_name(ctx, s, rows.size())}, {"score", nullptr}});
+        changed = true;
+    }
+    ui::tid(ctx.id("add"));
+    ImGui::SameLine();
+    if (ImGui::Button(ui::tr("nps.paste"))) {
+        g_paste_text.clear();
+        g_paste_error.clear();
+        ImGui::OpenPopup("paste");
+    }
+    ui::tid(ctx.id("paste"));
+    if (ImGui::BeginPopup("paste")) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+        ImGui::TextUnformatted(ui::tr("nps.paste_help"));
+        ImGui::PopTextWrapPos();
+        ui::text_field("##pastebox", g_paste_text, true, nullptr, ImGui::GetFontSize() * 22);
+        ui::tid(ctx.id("paste/text"));
+        if (!g_paste_error.empty()) ui::para_colored(ui::palette().warning, g_paste_error.c_str());
+        if (ui::primary_button(ui::tr("nps.paste_do"))) {
+            std::vector<int> scores;
+            std::istringstream in(g_paste_text);
+            std::string line;
+            int line_no = 0;
+            g_paste_error.clear();
+            while (std::getline(in, line)) {
+                ++line_no;
+                std::string t;
+                for (char ch : line)
+                    if (ch != ' ' && ch != '\t' && ch != '\r') t += ch;
+                if (t.empty()) continue;
+                bool digits = t.size() <= 2;
+                for (char ch : t) digits = digits && ch >= '0' && ch <= '9';
+                int v = digits ? std::stoi(t) : -1;
+                if (!digits || v > 10) {
+                    g_paste_error = ui::trf("nps.paste_bad", {std::to_string(line_no)});
+                    break;
+                }
+                scores.push_back(v);
+            }
+            if (g_paste_error.empty()) {
+                size_t next = 0;
+                for (int v : scores) {
+                    while (next < rows.size() && opt_int(rows[next], "score")) ++next;
+                    if (next == rows.size()) rows.push_back(json{{"name", default_name(ctx, s, rows.size())}});
+                    rows[next]["score"] = v;
+                }
+                changed = !scores.empty();
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ui::tid(ctx.id("paste/do"));
+        ImGui::SameLine();
+        if (ImGui::Button(ui::tr("ui.cancel"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(ui::tr("ex.csv"))) {
+        std::string csv = "no,respondent,score,category\n";
+        for (size_t i = 0; i < rows.size(); ++i) {
+            std::string name = str(rows[i], "name");
+            std::string q;
+            for (char ch : name) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+            auto sc = opt_int(rows[i], "score");
+            const char* cat = "";
+            switch (crb::calc::nps_category(sc)) {
+                case crb::calc::NpsCategory::promoter: cat = "promoter"; break;
+                case crb::calc::NpsCategory::passive: cat = "passive"; break;
+                case crb::calc::NpsCategory::detractor: cat = "detractor"; break;
+                default: break;
+            }
+            csv += std::to_string(i + 1) + ",\"" + q + "\"," + (sc ? std::to_string(*sc) : "") + "," + cat + "\n";
+        }
+        if (ctx.download_csv) ctx.download_csv(ctx.ex->id + ".csv", csv);
+    }
+    if (changed) ctx.commit(json{{"respondents", rows}});
+}
+
+void nps_survey_results(Ctx& ctx, const crb::NpsSurvey& s) {
+    (void)s;
+    std::vector<std::optional<int>> scores;
+    for (const json& r : array_or_empty(field(ctx.answer, "respondents"))) scores.push_back(opt_int(r, "score"));
+    crb::calc::NpsSummary sum = crb::calc::nps(scores);
+    if (sum.answered == 0) {
+        ui::muted(ui::tr("nps.no_answers"));
+        return;
+    }
+    const ui::Palette& p = ui::palette();
+    ui::label_value(ui::tr("nps.nps"), ui::num(sum.nps, 1));
+    ui::tid(ctx.id("result/nps"));
+    ImGui::TextUnformatted(ui::trf("nps.answered_n", {std::to_string(sum.answered)}).c_str());
+    ui::stacked_bar({{static_cast<float>(sum.promoters), p.promoter, ui::num(sum.pct_promoters, 1) + "%"},
+                     {static_cast<float>(sum.passives), p.passive, ui::num(sum.pct_passives, 1) + "%"},
+                     {static_cast<float>(sum.detractors), p.detractor, ui::num(sum.pct_detractors, 1) + "%"}},
+                    ImGui::GetFontSize() * 1.6f);
+    ImGui::Text("%s: %s%% (%d)", ui::tr("nps.promoters"), ui::num(sum.pct_promoters, 1).c_str(), sum.promoters);
+    ImGui::Text("%s: %s%% (%d)", ui::tr("nps.passives"), ui::num(sum.pct_passives, 1).c_str(), sum.passives);
+    ImGui::Text("%s: %s%% (%d)", ui::tr("nps.detractors"), ui::num(sum.pct_detractors, 1).c_str(), sum.detractors);
+}
+
+}  // namespace widgets
