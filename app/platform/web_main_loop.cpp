@@ -179,6 +179,10 @@ void iterate() {
 
 void request_frames(int n) {
     if (n > g_loop.frames_requested) g_loop.frames_requested = n;
+    if (g_loop.paused && g_loop.frames_requested > 0) {  // e.g. asked from a JS callback while idle
+        g_loop.paused = false;
+        emscripten_resume_main_loop();
+    }
 }
 
 void keep_animating(bool on) {
@@ -237,13 +241,7 @@ int run(FrameFn frame) {
 
 namespace web {
 
-void wake(int frames) {
-    request_frames(frames);
-    if (g_loop.paused) {
-        g_loop.paused = false;
-        emscripten_resume_main_loop();
-    }
-}
+void wake(int frames) { request_frames(frames); }
 
 }  // namespace web
 }  // namespace platform

@@ -15,6 +15,7 @@
 #include "app/ui/kit.h"
 #include "app/ui/theme.h"
 #include "core/report.h"
+#include "core/results.h"
 
 namespace ui {
 namespace {
@@ -53,12 +54,14 @@ bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<cr
         strings_.load(lang, f.name, f.text, errors);
     }
     embedded_ = platform::embedded();
-    open_store();
+    store_ = std::make_unique<crb::WorkbookStore>(platform::storage(), course_);
+    bool had_settings = platform::storage().get(crb::WorkbookStore::kSettingsKey).has_value();
+    settings_ = store_->settings();
     // Language: the address wins, then ?lang=, then what the learner chose last, then the browser.
     std::string hash = platform::location_hash();
     std::string qlang = platform::query_param("lang");
     if (auto l = crb::parse_lang(qlang)) settings_.lang = *l;
-    else if (!platform::storage().get(crb::WorkbookStore::kSettingsKey)) {
+    else if (!had_settings) {
         std::string bl = platform::browser_language();
         settings_.lang = bl.rfind("pl", 0) == 0 ? crb::Lang::pl : crb::Lang::en;
     }
@@ -66,14 +69,14 @@ bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<cr
         apply_hash(hash);
     } else if (!settings_.last_place.empty()) {
         // Remembered place: offered as "Continue", not forced on the learner.
-        Route saved = route_;
         crb::Lang keep = settings_.lang;
         apply_hash(settings_.last_place);
         last_place_ = route_;
-        have_last_place_ = true;
-        route_ = saved;
+        have_last_place_ = route_.page != Route::Page::home;
+        route_ = Route{};
         settings_.lang = keep;
     }
+    open_store();  // after the language is known: a first workbook gets a name in that language
     platform::set_document_language(crb::lang_code(settings_.lang));
     platform::set_location_hash(hash_of(route_), false);
     if (embedded_) platform::post_to_host(nlohmann::json{{"type", "crb:ready"}, {"lang", crb::lang_code(settings_.lang)}}.dump());
@@ -81,7 +84,6 @@ bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<cr
 }
 
 void App::open_store() {
-    store_ = std::make_unique<crb::WorkbookStore>(platform::storage(), course_);
     storage_warnings_.clear();
     for (const auto& m : store_->open()) {
         if (m.status == crb::StoreStatus::corrupt_backed_up || m.status == crb::StoreStatus::future_schema ||
@@ -90,7 +92,6 @@ void App::open_store() {
         else if (m.status == crb::StoreStatus::migrated)
             notice_ = tr(crb::status_key(m.status));
     }
-    settings_ = store_->settings();
     if (store_->current_id().empty()) {
         auto c = store_->create(tr("wb.default_name"));
         if (c.status != crb::StoreStatus::ok) save_error_ = tr(crb::status_key(c.status));
@@ -349,8 +350,15 @@ void App::frame() {
     if (wants_frames()) platform::request_frames(1);
     if (platform::test_mode()) {
         nlohmann::json st{{"hash", hash_of(route_)}, {"lang", crb::lang_code(settings_.lang)},
-                          {"workbook", wb_.id}, {"dirty", dirty_}, {"saveError", save_error_}, {"notice", notice_},
-                          {"warnings", storage_warnings_}};
+                          {"workbook", wb_.id}, {"workbookName", wb_.name}, {"dirty", dirty_},
+                          {"saveError", save_error_}, {"notice", notice_}, {"warnings", storage_warnings_}};
+        if (route_.page == Route::Page::exercise && route_.unit >= 0 && route_.unit < static_cast<int>(course_.units.size())) {
+            std::string key = crb::exercise_key(course_.units[route_.unit].id, route_.exercise);
+            nlohmann::json r = crb::exercise_result(course_, wb_, key, settings_.lang);
+            st["result"] = r.is_object() && r.contains("result") ? r["result"] : nlohmann::json();
+            const auto* a = crb::answer(wb_, key);
+            st["answer"] = a ? *a : nlohmann::json();
+        }
         platform::publish_test_state(st.dump() + "\n" + tid_dump_json(1.0f));
     }
 }

@@ -26,6 +26,7 @@ std::map<std::string, ImVec4> g_tid_rects;
 struct NumState {
     std::string buf;
     std::string error;
+    std::string original;  // the text when editing began: restored if the edit ends invalid
     bool editing = false;
 };
 std::unordered_map<ImGuiID, NumState> g_num;
@@ -41,11 +42,17 @@ int resize_cb(ImGuiInputTextCallbackData* data) {
 
 // Shared by the numeric fields: shows the buffer, parses on edit, keeps the error visible
 // until the next valid entry. parse() returns false when the text is not acceptable.
+// Valid values are handed back while typing (so nothing typed is lost if the page closes), but
+// an invalid text puts back the value the field had when editing began: typing "11" into a 0-10
+// field passes through "1" and ends with the original value, never with 1 or 11.
 template <typename Parse>
 bool numeric_text(const char* id, const std::string& shown, float width, ImGuiInputTextFlags flags, Parse parse) {
     ImGuiID key = ImGui::GetID(id);
     NumState& st = g_num[key];
-    if (!st.editing) st.buf = shown;
+    if (!st.editing) {
+        st.buf = shown;
+        st.original = shown;
+    }
     char buf[48];
     std::snprintf(buf, sizeof buf, "%s", st.buf.c_str());
     ImGui::SetNextItemWidth(width);
@@ -60,6 +67,8 @@ bool numeric_text(const char* id, const std::string& shown, float width, ImGuiIn
             changed = true;
         } else {
             st.error = err;
+            std::string ignored;
+            changed = parse(st.original, ignored);  // back to the value before this edit
         }
     }
     if (!st.error.empty()) {
@@ -352,7 +361,7 @@ void stacked_bar(const std::vector<Segment>& segments, float height) {
     float total = 0;
     for (const auto& s : segments) total += s.value;
     ImVec2 p0 = ImGui::GetCursorScreenPos();
-    float w = ImGui::GetContentRegionAvail().x;
+    float w = ImGui::GetContentRegionAvail().x - g_card_pad;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg), 4);
     float x = p0.x;

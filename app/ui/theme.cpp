@@ -125,7 +125,7 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_NavHighlight] = rgb(0xD97706);
         c[ImGuiCol_ModalWindowDimBg] = rgb(0x1F2328, 0.35f);
         p = Palette{rgb(0x1F2328), rgb(0x4F5964), rgb(0x1659A8), rgb(0xFFFFFF), rgb(0x9A4A00), rgb(0x1A6B34),
-                    rgb(0xB42318), rgb(0xFFFFFF), rgb(0xD5DCE3), rgb(0x2E8B57), rgb(0xC99A06), rgb(0xC8453A),
+                    rgb(0xB42318), rgb(0xFFFFFF), rgb(0xD5DCE3), rgb(0x3A9A63), rgb(0xD4A514), rgb(0xE07064),
                     rgb(0xCDEBD5), rgb(0xFBE9A8), rgb(0xF8C99B), rgb(0xF1A8A0), rgb(0xE6F0FB)};
     }
 }

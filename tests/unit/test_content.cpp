@@ -261,7 +261,7 @@ TEST_CASE("weighted_rating: rows and bands") {
           one("content/unit1.json: /exercises/7/bands/0/max: expected a number between 1 and 5"));
 }
 
-TEST_CASE("step_plan: each step has a field or checklist item; tool names an exercise of the unit") {
+TEST_CASE("step_plan: each step has a field or checklist item, and tool names an exercise of the unit") {
     const size_t p = 9;
     CHECK(errors_after([&](json& u) { u["exercises"][p]["steps"][0].erase("fields"); }) ==
           one("content/unit1.json: /exercises/9/steps/0: expected at least one field or checklist item"));

@@ -243,7 +243,7 @@ TEST_CASE("results of a small workbook match hand-computed numbers") {
     }
 }
 
-TEST_CASE("results follow the language; exercise_result matches the full computation") {
+TEST_CASE("results follow the language, and exercise_result matches the full computation") {
     const Workbook wb = filled_workbook();
     const json pl = compute_results(course(), wb, Lang::pl);
     CHECK(pl["units"][0]["title"] == "Moduł testowy");

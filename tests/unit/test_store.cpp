@@ -219,7 +219,7 @@ TEST_CASE("open repairs the index in both directions") {
     }
 }
 
-TEST_CASE("corrupt and future entries are backed up; the others load") {
+TEST_CASE("corrupt and future entries are backed up while the others load") {
     MemoryKeyValue kv;
     std::string good, bad, future;
     {

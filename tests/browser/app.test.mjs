@@ -1,0 +1,158 @@
+// The learner's experience through real mouse and keyboard input (issue: App). Widgets are found
+// through the app's test-only map of stable ids to screen rectangles (?test=1); every click and
+// keystroke still goes through the browser's input events.
+import { assert, assertEqual, openApp, screenshot, waitForIdle } from "./helpers.mjs";
+
+const BIG = { width: 1200, height: 1000 };
+
+async function rectOf(page, id, timeout = 5000) {
+  const handle = await page.waitForFunction((name) => window.crbTest && window.crbTest.rects[name], id, { timeout })
+    .catch(() => null);
+  assert(handle, `widget ${id} is on screen`);
+  return handle.jsonValue();
+}
+
+// After input the app draws a few frames; a focused text field keeps a slow caret going, so "idle"
+// is not the signal here: wait until at least two frames were drawn after the event.
+async function settle(page) {
+  const n = await page.evaluate(() => window.crbFramesDrawn);
+  await page.waitForFunction((m) => window.crbFramesDrawn >= m + 2, n, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(60);
+}
+
+export async function _click(page, id) {
+  const [x, y, w, h] = await rectOf(page, id);
+  await page.mouse.click(x + w / 2, y + h / 2);
+  await settle(page);
+}
+const click = _click;
+
+async function typeInto(page, id, text) {
+  await click(page, id);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  await page.keyboard.press("Tab");
+  await settle(page);
+}
+
+async function state(page) {
+  return page.evaluate(() => window.crbTest.state);
+}
+
+// The answers of `key` as stored in localStorage for the current workbook.
+async function stored(page, key) {
+  return page.evaluate((k) => {
+    const index = JSON.parse(localStorage.getItem("crb:index"));
+    const wb = JSON.parse(localStorage.getItem("crb:wb:" + index.current));
+    return wb.answers[k] === undefined ? null : wb.answers[k];
+  }, key);
+}
+
+async function waitSaved(page) {
+  await page.waitForFunction(() => window.crbTest && window.crbTest.state.dirty === false, null, { timeout: 5000 });
+}
+
+export async function nps_typed_scores_update_summary_and_survive_reload(t) {
+  const { page, errors } = await openApp(t, { path: "/?test=1#/en/unit/2/nps", viewport: BIG });
+  const scores = [10, 9, 9, 8, 7, 6, 3, 10, 0, 9];
+  for (let i = 0; i < scores.length; i++) await typeInto(page, `unit2/nps/r${i + 1}/score`, String(scores[i]));
+  await waitSaved(page);
+  const r = (await state(page)).result;
+  // 5 promoters (10,9,9,10,9), 2 passives (8,7), 3 detractors (6,3,0): NPS = 50 - 30 = 20.
+  assertEqual(r.answered, 10, "answered");
+  assertEqual(Math.round(r.nps * 10) / 10, 20, "NPS");
+  await screenshot(page, "nps-filled-en");
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  await waitForIdle(page);
+  const after = await state(page);
+  assertEqual(after.hash, "#/en/unit/2/nps", "same place after reload");
+  assertEqual(Math.round(after.result.nps * 10) / 10, 20, "NPS after reload");
+  const answer = await stored(page, "unit2/nps");
+  assertEqual(answer.respondents.map((x) => x.score).join(","), scores.join(","), "stored scores");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+export async function out_of_range_score_is_refused_not_stored(t) {
+  const { page } = await openApp(t, { path: "/?test=1#/en/unit/2/nps", viewport: BIG });
+  await typeInto(page, "unit2/nps/r1/score", "7");
+  await typeInto(page, "unit2/nps/r2/score", "11");
+  await waitSaved(page);
+  const answer = await stored(page, "unit2/nps");
+  assertEqual(answer.respondents[0].score, 7, "valid score stored");
+  assertEqual(answer.respondents[1].score, null, "11 is refused, never stored");
+  await screenshot(page, "nps-refused-11");
+}
+
+export async function polish_text_typed_and_composed_reaches_the_answer(t) {
+  const { page, errors } = await openApp(t, { path: "/?test=1#/pl/unit/1/satisfaction", viewport: BIG });
+  const text = "Zażółć gęślą jaźń — 20 €";
+  await click(page, "unit1/satisfaction/e1/what_pleased");
+  await page.keyboard.type(text);
+  await click(page, "unit1/satisfaction/e1/recurring_factor");
+  await page.keyboard.insertText(text);  // like an IME commit: input events only, no keys
+  await click(page, "unit1/satisfaction/e1/title");
+  await waitSaved(page);
+  const answer = await stored(page, "unit1/satisfaction");
+  assertEqual(answer.entries[0].answers.what_pleased, text, "typed text stored exactly");
+  assertEqual(answer.entries[0].answers.recurring_factor, text, "composed text stored exactly");
+  await screenshot(page, "reflection-polish-pl");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+export async function switching_language_keeps_answers_and_place(t) {
+  const { page } = await openApp(t, { path: "/?test=1#/en/unit/2/nps", viewport: BIG });
+  await typeInto(page, "unit2/nps/r1/score", "9");
+  await typeInto(page, "unit2/nps/r2/score", "4");
+  await click(page, "top/lang/pl");
+  const s = await state(page);
+  assertEqual(s.lang, "pl", "language");
+  assertEqual(s.hash, "#/pl/unit/2/nps", "same exercise");
+  assertEqual(s.answer.respondents[0].score, 9, "answers kept");
+  assertEqual(s.answer.respondents[1].score, 4, "answers kept");
+  assertEqual(await page.evaluate(() => document.documentElement.lang), "pl", "<html lang>");
+  await screenshot(page, "nps-switched-to-pl");
+}
+
+export async function second_workbook_leaves_the_first_unchanged(t) {
+  const { page } = await openApp(t, { path: "/?test=1#/en/unit/2/nps", viewport: BIG });
+  await typeInto(page, "unit2/nps/r1/score", "9");
+  await waitSaved(page);
+  const first = (await state(page)).workbook;
+  await click(page, "top/workbook");
+  await click(page, "wb/new");
+  const second = (await state(page)).workbook;
+  assert(second !== first, "a new workbook is current");
+  assertEqual((await state(page)).answer, null, "the new workbook is empty");
+  await typeInto(page, "unit2/nps/r1/score", "2");
+  await waitSaved(page);
+  await click(page, "top/workbook");
+  await click(page, "wb/switch/1");
+  const s = await state(page);
+  assertEqual(s.workbook, first, "switched back");
+  assertEqual(s.answer.respondents[0].score, 9, "first workbook unchanged");
+  const raw = await page.evaluate((id) => JSON.parse(localStorage.getItem("crb:wb:" + id)), second);
+  assertEqual(raw.answers["unit2/nps"].respondents[0].score, 2, "second workbook kept its own answer");
+}
+
+export async function weighted_audit_shows_hint_until_weights_sum_to_one(t) {
+  const { page } = await openApp(t, { path: "/?test=1#/en/unit/3/crm_audit", viewport: { width: 1400, height: 1000 } });
+  const rows = ["active_use", "functions_used", "fulfils_functions", "strategy_change", "optimisation_need"];
+  const ids = await page.evaluate(() => Object.keys(window.crbTest.rects).filter((k) => k.endsWith("/rating/4")));
+  assertEqual(ids.length, 5, `five rows with rating buttons (${ids.join(", ")})`);
+  for (const id of ids) await click(page, id);
+  const weights = ["0.2", "0.2", "0.2", "0.2", "0.1"];
+  const weightIds = ids.map((id) => id.replace(/\/rating\/4$/, "/weight"));
+  for (let i = 0; i < 5; i++) await typeInto(page, weightIds[i], weights[i]);
+  let s = await state(page);
+  assertEqual(Math.round(s.result.weight_sum * 100) / 100, 0.9, "sum of weights");
+  assertEqual(s.result.weights_ok, false, "weights not ok");
+  assert(!(await page.evaluate(() => "unit3/crm_audit/verdict" in window.crbTest.rects)), "no verdict while the sum is 0.9");
+  await screenshot(page, "audit-hint-0.9");
+  await typeInto(page, weightIds[4], "0.2");
+  s = await state(page);
+  assertEqual(s.result.weights_ok, true, "weights ok");
+  await rectOf(page, "unit3/crm_audit/verdict");
+  await screenshot(page, "audit-verdict");
+  void rows;
+}
