@@ -94,9 +94,11 @@ std::string precheck(std::string_view text, size_t max_bytes, int max_depth) {
 
 namespace {
 
-// A SAX consumer that accepts everything and keeps the parser's error message.
+// A SAX consumer that accepts everything and keeps the parser's error.
 struct ErrorLocator {
-    std::string message;
+    std::string message, token;
+    size_t position = 0;  // bytes read when the error was found
+    int id = 0;           // nlohmann's error id: 101 syntax, 406 number overflow, ...
     bool null() { return true; }
     bool boolean(bool) { return true; }
     bool number_integer(json::number_integer_t) { return true; }
@@ -109,35 +111,76 @@ struct ErrorLocator {
     bool end_object() { return true; }
     bool start_array(std::size_t) { return true; }
     bool end_array() { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+    bool parse_error(std::size_t pos, const std::string& tok, const nlohmann::detail::exception& ex) {
         message = ex.what();
+        token = tok;
+        position = pos;
+        id = ex.id;
         return false;
     }
 };
 
-std::string locate_parse_error(std::string_view text) {
+ErrorLocator locate_parse_error(std::string_view text) {
     ErrorLocator loc;
     json::sax_parse(text.begin(), text.end(), &loc);
+    return loc;
+}
+
+std::string describe(const ErrorLocator& loc, std::string_view text) {
     std::string m = loc.message;
     // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
     const auto at = m.find("parse error at ");
     if (at != std::string::npos) return "invalid JSON " + m.substr(at + 12);
-    const auto colon = m.find("] ");
-    if (colon != std::string::npos) m = m.substr(colon + 2);
-    return m.empty() ? "invalid JSON" : "invalid JSON: " + m;
+    const auto bracket = m.find("] ");
+    if (bracket != std::string::npos) m = m.substr(bracket + 2);
+    if (m.empty()) return "invalid JSON";
+    // Messages without a place (number overflow): add line and column like the parser does.
+    const size_t pos = loc.position < text.size() ? loc.position : text.size();
+    size_t line = 1, line_start = 0;
+    for (size_t i = 0; i < pos; ++i) {
+        if (text[i] == '\n') ++line, line_start = i + 1;
+    }
+    return "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(pos - line_start) + ": " + m;
 }
+
+// A number literal too large for a double (1e309) is a parse error in nlohmann. Replace it by the
+// largest double's magnitude, 1e308, so the document parses and the value meets the rule of its
+// field (every numeric answer field has a far smaller range) and is reported with its path.
+bool clamp_overflow(std::string& text, const ErrorLocator& loc) {
+    if (loc.id != 406 || loc.token.empty() || loc.position > text.size()) return false;
+    const size_t n = loc.token.size();
+    for (size_t end = loc.position; end >= n && end + 2 >= loc.position; --end) {
+        if (text.compare(end - n, n, loc.token) == 0) {
+            text.replace(end - n, n, loc.token[0] == '-' ? "-1e308" : "1e308");
+            return true;
+        }
+    }
+    return false;
+}
+
+constexpr int kMaxClampedNumbers = 16;
 
 }  // namespace
 
 std::optional<json> parse(std::string_view text, std::string& error, size_t max_bytes) {
     error = precheck(text, max_bytes);
     if (!error.empty()) return std::nullopt;
-    json j = json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded()) {
-        error = locate_parse_error(text);
+    std::string clamped;  // a copy only when a number had to be clamped
+    std::string_view current = text;
+    for (int attempt = 0;; ++attempt) {
+        json j = json::parse(current.begin(), current.end(), nullptr, false);
+        if (!j.is_discarded()) return j;
+        const ErrorLocator loc = locate_parse_error(current);
+        if (loc.id == 406 && attempt < kMaxClampedNumbers) {
+            if (clamped.empty()) clamped.assign(text);
+            if (clamp_overflow(clamped, loc)) {
+                current = clamped;
+                continue;
+            }
+        }
+        error = describe(loc, current);
         return std::nullopt;
     }
-    return j;
 }
 
 std::string child(const std::string& pointer, std::string_view token) {

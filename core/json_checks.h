@@ -24,7 +24,9 @@ constexpr size_t kMaxStringBytes = 100000;              // any single string val
 std::string precheck(std::string_view text, size_t max_bytes = kMaxInputBytes, int max_depth = kMaxDepth);
 
 // Parses after precheck(). On failure returns std::nullopt and sets `error` to a readable message
-// ("invalid JSON at line 2, column 5: syntax error ...").
+// ("invalid JSON at line 2, column 5: syntax error ..."). A number literal beyond the range of a
+// double (1e309) is read as ±1e308, so that it fails the range rule of its field with the field's path
+// instead of failing the whole parse (at most 16 such literals; beyond that it is a parse error).
 std::optional<nlohmann::json> parse(std::string_view text, std::string& error,
                                     size_t max_bytes = kMaxInputBytes);
 

@@ -516,6 +516,11 @@ void WorkbookStore::remove_backup(const std::string& key) {
     if (starts_with(key, kBackupPrefix)) kv_.remove(key);
 }
 
+std::optional<std::string> WorkbookStore::keep_backup(const std::string& id, const std::string& text) {
+    if (!is_workbook_id(id)) return std::nullopt;
+    return backup_raw(id, text);
+}
+
 Settings WorkbookStore::settings(std::vector<std::string>* warnings) const {
     const auto text = kv_.get(kSettingsKey);
     return text ? parse_settings(*text, warnings) : Settings{};

@@ -185,6 +185,10 @@ public:
     std::vector<BackupInfo> backups();
     std::optional<std::string> backup_text(const std::string& key);
     void remove_backup(const std::string& key);
+    // Keeps `text` as the next backup of workbook `id` (or returns the key that already holds exactly
+    // that text); nullopt when it cannot be written. For a version the app must set aside, e.g. the
+    // other tab's edit of the same exercise after a save conflict.
+    std::optional<std::string> keep_backup(const std::string& id, const std::string& text);
 
     Settings settings(std::vector<std::string>* warnings = nullptr) const;
     StoreStatus save_settings(const Settings& s);

@@ -1,40 +1,112 @@
 #!/usr/bin/env python3
-"""Make OUT_DIR hold exactly the given files (by base name), nothing else.
+"""Make OUT_DIR hold exactly the given files (by base name), nothing else, ready to serve.
 
 Called by the `site` target: the linked app (index.js, index.wasm), the files of web/ and the
-generated icons. Files are copied only when their content changed, so the web server keeps caching.
+generated icons. Files are written only when their content changed, so the web server keeps caching.
+Two files are filled in on the way:
+- sw.js: its `const BUILD = ...;` line gets this build's version (a hash of every other file and of
+  the sw.js template) and the list of files to precache. Any change to the site makes a new sw.js,
+  which is how browsers notice a new deployment.
+- *.html: the placeholder 'sha256-CRB_REPORT_STYLE_HASH' in the Content-Security-Policy becomes the
+  hash of the stylesheet core/report.cpp puts into every report and book. Those documents are shown
+  in an iframe (srcdoc) or a blob: tab, which inherit the page's policy, so their one <style>
+  element must be allowed by hash (no 'unsafe-inline').
 
-Usage: assemble_site.py --out DIR --stamp FILE FILE...
+Usage: assemble_site.py --out DIR --stamp FILE --report-source core/report.cpp FILE...
 """
 import argparse
-import filecmp
+import base64
+import hashlib
+import json
 import os
+import re
 import shutil
+
+STYLE_PLACEHOLDER = "sha256-CRB_REPORT_STYLE_HASH"
+BUILD_LINE = re.compile(r"^const BUILD = .*;$", re.MULTILINE)
+SERVICE_WORKER = "sw.js"
+
+
+def csp_hash(text: str) -> str:
+    """'sha256-…' source for an inline <script> or <style> whose content is exactly `text`."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def report_style(report_source: str) -> str:
+    """The report stylesheet: the raw string literal `kStyle = R"css(...)css"` of core/report.cpp."""
+    with open(report_source, encoding="utf-8") as f:
+        source = f.read()
+    m = re.search(r'kStyle\s*=\s*R"css\((.*?)\)css"', source, re.DOTALL)
+    if not m:
+        raise SystemExit(f"assemble_site: no kStyle = R\"css(...)css\" literal in {report_source}; "
+                         "the report stylesheet's CSP hash cannot be computed")
+    return m.group(1)
+
+
+def fill_html(text: str, style_hash: str) -> str:
+    return text.replace(STYLE_PLACEHOLDER, style_hash)
+
+
+def fill_service_worker(template: str, version: str, files: list) -> str:
+    build = json.dumps({"version": version, "files": files}, separators=(", ", ": "))
+    filled, n = BUILD_LINE.subn(lambda _: f"const BUILD = {build};", template, count=1)
+    if n != 1:
+        raise SystemExit("assemble_site: sw.js has no `const BUILD = ...;` line")
+    return filled
+
+
+def write_if_changed(path: str, data: bytes) -> None:
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return
+    except FileNotFoundError:
+        pass
+    with open(path + ".tmp", "wb") as f:
+        f.write(data)
+    os.replace(path + ".tmp", path)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--stamp", required=True)
+    ap.add_argument("--report-source", required=True)
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
 
-    os.makedirs(args.out, exist_ok=True)
+    style_hash = csp_hash(report_style(args.report_source))
     wanted = {}
     for path in args.files:
         if os.path.isfile(path):
             wanted[os.path.basename(path)] = path
+
+    contents = {}
+    for name, src in wanted.items():
+        with open(src, "rb") as f:
+            data = f.read()
+        if name.endswith(".html"):
+            data = fill_html(data.decode("utf-8"), style_hash).encode("utf-8")
+        contents[name] = data
+
+    if SERVICE_WORKER in contents:
+        precache = sorted(n for n in contents if n != SERVICE_WORKER)
+        digest = hashlib.sha256()
+        for name in precache + [SERVICE_WORKER]:
+            digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(contents[name]).digest())
+        version = digest.hexdigest()[:16]
+        contents[SERVICE_WORKER] = fill_service_worker(
+            contents[SERVICE_WORKER].decode("utf-8"), version, precache).encode("utf-8")
+
+    os.makedirs(args.out, exist_ok=True)
     for name in os.listdir(args.out):
         target = os.path.join(args.out, name)
-        if name not in wanted:
+        if name not in contents:
             shutil.rmtree(target) if os.path.isdir(target) and not os.path.islink(target) else os.remove(target)
-    for name, src in wanted.items():
-        dst = os.path.join(args.out, name)
-        if not os.path.exists(dst) or not filecmp.cmp(src, dst, shallow=False):
-            shutil.copyfile(src, dst + ".tmp")
-            os.replace(dst + ".tmp", dst)
+    for name, data in contents.items():
+        write_if_changed(os.path.join(args.out, name), data)
     with open(args.stamp, "w") as f:
-        f.write("\n".join(sorted(wanted)) + "\n")
+        f.write("\n".join(sorted(contents)) + "\n")
 
 
 if __name__ == "__main__":

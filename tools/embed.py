@@ -22,7 +22,7 @@ import tempfile
 # Keep in sync with the glyph ranges in app/platform/web_fonts.cpp.
 UNICODES = ",".join([
     "U+0020-007E", "U+00A0-017F", "U+2013-2014", "U+2018-201E", "U+2022", "U+2026", "U+20AC",
-    "U+203A",
+    "U+2039-203A",
 ])
 
 

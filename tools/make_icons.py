@@ -3,7 +3,10 @@
 web/icon.svg (teal rounded square, two interlinked rings), anti-aliased by coverage from signed
 distances, written by a minimal PNG encoder (zlib from the standard library).
 
-Usage: make_icons.py OUT_DIR  ->  OUT_DIR/icon-192.png, OUT_DIR/icon-512.png
+Usage: make_icons.py OUT_DIR  ->  OUT_DIR/icon-192.png, OUT_DIR/icon-512.png,
+                                   OUT_DIR/icon-maskable-512.png
+The maskable icon (web app manifest, purpose "maskable") is opaque edge to edge with the rings
+scaled into the central safe zone (a circle of 40 % of the size), so any launcher mask keeps them.
 """
 import math
 import os
@@ -27,19 +30,23 @@ def rounded_rect_distance(x: float, y: float) -> float:
     return outside + min(max(qx, qy), 0.0) - CORNER
 
 
-def render(size: int) -> bytes:
+def render(size: int, maskable: bool = False) -> bytes:
     scale = 512.0 / size
+    art = 0.8 if maskable else 1.0  # rings' farthest point: 178 units from the centre -> 142 < 204.8
     rows = []
     for py in range(size):
         row = bytearray([0])  # filter type 0
-        y = (py + 0.5) * scale
         for px in range(size):
-            x = (px + 0.5) * scale
-            alpha = min(max(0.5 - rounded_rect_distance(x, y) / scale, 0.0), 1.0)
+            x = 256 + ((px + 0.5) * scale - 256) / art
+            y = 256 + ((py + 0.5) * scale - 256) / art
+            if maskable:
+                alpha = 1.0
+            else:
+                alpha = min(max(0.5 - rounded_rect_distance(x, y) / scale, 0.0), 1.0)
             r, g, b = BG
             for cx, cy, radius, width, colour in RINGS:
                 d = abs(math.hypot(x - cx, y - cy) - radius) - width / 2
-                cov = min(max(0.5 - d / scale, 0.0), 1.0)
+                cov = min(max(0.5 - d * art / scale, 0.0), 1.0)
                 if cov > 0:
                     r = r + (colour[0] - r) * cov
                     g = g + (colour[1] - g) * cov
@@ -60,10 +67,11 @@ def png(size: int, rgba_rows: bytes) -> bytes:
 def main() -> None:
     out_dir = sys.argv[1]
     os.makedirs(out_dir, exist_ok=True)
-    for size in (192, 512):
-        path = os.path.join(out_dir, f"icon-{size}.png")
+    for name, size, maskable in (("icon-192", 192, False), ("icon-512", 512, False),
+                                 ("icon-maskable-512", 512, True)):
+        path = os.path.join(out_dir, f"{name}.png")
         with open(path + ".tmp", "wb") as f:
-            f.write(png(size, render(size)))
+            f.write(png(size, render(size, maskable)))
         os.replace(path + ".tmp", path)
 
 

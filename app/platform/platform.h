@@ -98,6 +98,23 @@ void speech_resume();
 void speech_cancel();
 bool take_speech_finished();  // the last utterance ended by itself
 
+// --- accessible mirror (web_mirror.cpp) ----------------------------------------------------------
+// An HTML copy of the current screen beside the canvas (rendered by core/mirror.h), shown instead of
+// the canvas by the page's "Accessible view" toggle or skip link, and reachable by Tab and screen
+// readers even when hidden. `ui_json` holds the page's own labels in the current language:
+// {"skip": ..., "toggle": ..., "canvas": ...}. Focus stays on the same control when it still exists.
+void mirror_render(const std::string& html, const char* lang, const std::string& ui_json);
+// Replaces the content of one element of the mirror (the results, the unit navigation) without
+// touching the rest; with `unless_focused` nothing happens while focus is inside it.
+void mirror_set_part(const char* element_id, const std::string& html, bool unless_focused);
+// A message next to a mirror control, with aria-invalid; an empty message clears both.
+void mirror_field_error(const std::string& control_id, const std::string& message);
+bool take_mirror_event(std::string* json);  // edits and actions from the mirror, one JSON object each
+bool mirror_shown();                        // the accessible view replaces the canvas
+void set_mirror_shown(bool shown);
+bool take_html_focus();        // keyboard focus moved into the page's HTML since the last call
+bool prefers_reduced_motion();  // prefers-reduced-motion: reduce
+
 // --- test hooks ----------------------------------------------------------------------------------
 bool test_mode();                                  // ?test=1
 void publish_test_state(const std::string& json);  // window.crbTest for browser tests

@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/embedded.h"
+#include "platform/glyph_ranges.h"
 #include "platform/platform.h"
 #include "platform/web_internal.h"
 
@@ -14,19 +15,18 @@ constexpr float kRegularPx = 17.0f;
 constexpr float kHeadingPx = 22.0f;
 constexpr float kTitlePx = 28.0f;
 
-// Every character the subset fonts carry (keep in sync with UNICODES in tools/embed.py).
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x017F,  // Latin-1, Latin Extended-A (Polish)
-    0x2013, 0x2014, 0x2018, 0x201E,  // dashes, quotes
-    0x2022, 0x2022, 0x2026, 0x2026,  // bullet, ellipsis
-    0x20AC, 0x20AC, 0x203A, 0x203A,  // euro, single right angle quote
-    0,
+// ImGui wants ImWchar arrays; the ranges themselves live in glyph_ranges.h (shared with a test).
+template <size_t N>
+struct Ranges {
+    ImWchar data[N];
+    constexpr explicit Ranges(const uint16_t (&src)[N]) : data{} {
+        for (size_t i = 0; i < N; ++i) data[i] = src[i];
+    }
 };
-// Merged in from the DejaVu subset: arrows, minus, check marks, small triangles (tools/embed.py).
-const ImWchar kSymbolRanges[] = {
-    0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715,
-    0x25B2, 0x25B2, 0x25B4, 0x25B4, 0x25B6, 0x25B6, 0x25BC, 0x25BC, 0x25BE, 0x25BE, 0x25C0, 0x25C0, 0,
-};
+constexpr Ranges kGlyphRangesData(glyphs::kText);
+constexpr Ranges kSymbolRangesData(glyphs::kSymbols);
+const ImWchar* const kGlyphRanges = kGlyphRangesData.data;
+const ImWchar* const kSymbolRanges = kSymbolRangesData.data;
 
 Fonts g_fonts;
 float g_fonts_dpr = 0.0f;

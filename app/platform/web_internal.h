@@ -22,4 +22,8 @@ void text_agent_install(ImGuiIO& io);
 // Called after every drawn frame with io.WantTextInput.
 void text_agent_sync(bool want_text_input);
 
+// Mouse wheel when embedded (web_wheel.cpp): install once; publish after every drawn frame.
+void wheel_install();
+void wheel_publish();
+
 }  // namespace platform::web

@@ -127,6 +127,7 @@ void draw_frame() {
     }
     crb_js_frame_drawn(g_loop.ready ? 1 : 0);
     web::text_agent_sync(io.WantTextInput);
+    web::wheel_publish();
 }
 
 void caret_tick(void*) {
@@ -234,6 +235,7 @@ int run(FrameFn frame) {
     web::build_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()), false);
 
     crb_js_install_wake_listeners();
+    web::wheel_install();
     request_frames(web::kFramesAfterInput);
     emscripten_set_main_loop(iterate, 0, true);
     return 0;

@@ -18,7 +18,7 @@ EM_JS(void, crb_js_services_install, (), {
         if (e["key"] && e["key"]["indexOf"]("crb:") === 0) { q["storage"]["push"](e["key"]); wake(); }
     });
     window["addEventListener"]("hashchange", function() { q["hash"]["push"](String(location["hash"])); wake(); });
-    // Messages from the embedding page: only from origins listed in crb-config.json (default none).
+    // Messages from the embedding page: only from origins listed in crb-config.js (default none).
     window["addEventListener"]("message", function(e) {
         var allowed = (window["crbConfig"] && window["crbConfig"]["allowedOrigins"]) || [];
         if (e["source"] !== window["parent"] || allowed["indexOf"](e["origin"]) < 0) return;
@@ -187,7 +187,11 @@ EM_JS(int, crb_js_int, (int what), {
     return 0;
 });
 
-EM_JS(void, crb_js_reload, (), { location["reload"](); });
+// shell.js's crbReload lets a waiting service worker (a new build) take over before reloading.
+EM_JS(void, crb_js_reload, (), {
+    if (typeof window["crbReload"] === "function") window["crbReload"]();
+    else location["reload"]();
+});
 
 // Speech: 0 unavailable, 1 no voice for the language, 2 idle, 3 speaking, 4 paused.
 EM_JS(int, crb_js_speech_state, (const char* lang), {

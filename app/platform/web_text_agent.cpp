@@ -86,6 +86,9 @@ EM_JS(void, crb_js_text_agent_install, (), {
         }
     }, true);
     window["addEventListener"]("paste", function(e) {
+        // A paste into a page control (the accessible view) is the page's own.
+        var ae = document["activeElement"];
+        if (ae && ae !== ta && (ae["tagName"] === "INPUT" || ae["tagName"] === "TEXTAREA")) return;
         var data = e["clipboardData"];
         var text = data ? data["getData"]("text/plain") : "";
         e["preventDefault"]();

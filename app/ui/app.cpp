@@ -16,6 +16,7 @@
 #include "app/ui/theme.h"
 #include "core/report.h"
 #include "core/results.h"
+#include "imgui_internal.h"
 
 namespace ui {
 namespace {
@@ -60,7 +61,8 @@ bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<cr
     // Language: the address wins, then ?lang=, then what the learner chose last, then the browser.
     std::string hash = platform::location_hash();
     std::string qlang = platform::query_param("lang");
-    if (auto l = crb::parse_lang(qlang)) settings_.lang = *l;
+    if (auto l = crb::parse_lang(qlang))
+        settings_.lang = *l;
     else if (!had_settings) {
         std::string bl = platform::browser_language();
         settings_.lang = bl.rfind("pl", 0) == 0 ? crb::Lang::pl : crb::Lang::en;
@@ -79,7 +81,9 @@ bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<cr
     open_store();  // after the language is known: a first workbook gets a name in that language
     platform::set_document_language(crb::lang_code(settings_.lang));
     platform::set_location_hash(hash_of(route_), false);
-    if (embedded_) platform::post_to_host(nlohmann::json{{"type", "crb:ready"}, {"lang", crb::lang_code(settings_.lang)}}.dump());
+    if (embedded_)
+        platform::post_to_host(
+            nlohmann::json{{"type", "crb:ready"}, {"lang", crb::lang_code(settings_.lang)}}.dump());
     return true;
 }
 
@@ -88,7 +92,8 @@ void App::open_store() {
     for (const auto& m : store_->open()) {
         if (m.status == crb::StoreStatus::corrupt_backed_up || m.status == crb::StoreStatus::future_schema ||
             m.status == crb::StoreStatus::corrupt_kept)
-            storage_warnings_.push_back(std::string(tr(crb::status_key(m.status))) + (m.id.empty() ? "" : " (" + m.id + ")"));
+            storage_warnings_.push_back(std::string(tr(crb::status_key(m.status))) +
+                                        (m.id.empty() ? "" : " (" + m.id + ")"));
         else if (m.status == crb::StoreStatus::migrated)
             notice_ = tr(crb::status_key(m.status));
     }
@@ -111,14 +116,24 @@ void App::open_store() {
 
 std::string App::hash_of(const Route& r) const {
     std::string h = std::string("#/") + crb::lang_code(settings_.lang);
-    if (r.page == Route::Page::home || r.unit < 0 || r.unit >= static_cast<int>(course_.units.size())) return h;
+    if (r.page == Route::Page::home || r.unit < 0 || r.unit >= static_cast<int>(course_.units.size()))
+        return h;
     h += "/unit/" + std::to_string(course_.units[r.unit].number);
     switch (r.page) {
-        case Route::Page::read: h += "/read"; break;
-        case Route::Page::listen: h += "/listen"; break;
-        case Route::Page::summary: h += "/summary"; break;
-        case Route::Page::exercise: h += "/" + r.exercise; break;
-        default: break;
+        case Route::Page::read:
+            h += "/read";
+            break;
+        case Route::Page::listen:
+            h += "/listen";
+            break;
+        case Route::Page::summary:
+            h += "/summary";
+            break;
+        case Route::Page::exercise:
+            h += "/" + r.exercise;
+            break;
+        default:
+            break;
     }
     return h;
 }
@@ -153,9 +168,12 @@ void App::apply_hash(const std::string& hash) {
             }
         if (r.page == Route::Page::overview && i + 2 < parts.size()) {
             const std::string& p = parts[i + 2];
-            if (p == "read") r.page = Route::Page::read;
-            else if (p == "listen") r.page = Route::Page::listen;
-            else if (p == "summary") r.page = Route::Page::summary;
+            if (p == "read")
+                r.page = Route::Page::read;
+            else if (p == "listen")
+                r.page = Route::Page::listen;
+            else if (p == "summary")
+                r.page = Route::Page::summary;
             else if (course_.units[r.unit].exercise(p)) {
                 r.page = Route::Page::exercise;
                 r.exercise = p;
@@ -176,9 +194,10 @@ void App::navigate(const Route& r, bool push_history) {
     platform::set_location_hash(hash_of(route_), push_history);
     remember_place();
     if (embedded_ && r.page != Route::Page::home && unit_changed)
-        platform::post_to_host(
-            nlohmann::json{{"type", "crb:unit-opened"}, {"unit", course_.units[r.unit].number}, {"lang", crb::lang_code(settings_.lang)}}
-                .dump());
+        platform::post_to_host(nlohmann::json{{"type", "crb:unit-opened"},
+                                              {"unit", course_.units[r.unit].number},
+                                              {"lang", crb::lang_code(settings_.lang)}}
+                                   .dump());
     ImGui::SetScrollY(0);
     platform::request_frames(2);
 }
@@ -215,14 +234,19 @@ const char* App::tr(const char* key) const { return strings_.get(settings_.lang,
 
 bool App::commit_answer(const std::string& key, nlohmann::json answer, std::string* error) {
     bool was_done = crb::exercise_done(course_, wb_, key);
+    const nlohmann::json* previous = crb::answer(wb_, key);
+    nlohmann::json before = previous ? *previous : nlohmann::json();
     crb::AnswerResult r = crb::set_answer(wb_, course_, key, std::move(answer));
     if (!r.ok()) {
         if (error) *error = r.error;
         notice_ = trf("err.rejected", {r.error});
         return false;
     }
+    track_unsaved();
+    unsaved_before_.emplace(key, std::move(before));  // keeps the value from before the first edit
     if (!dirty_) dirty_since_ = platform::now_ms();
     dirty_ = true;
+    ++answers_gen_;
     platform::request_frames(2);
     if (embedded_ && !was_done && crb::exercise_done(course_, wb_, key)) {
         platform::post_to_host(nlohmann::json{{"type", "crb:exercise-completed"}, {"key", key}}.dump());
@@ -231,8 +255,9 @@ bool App::commit_answer(const std::string& key, nlohmann::json answer, std::stri
             std::string unit_id, ex_id;
             crb::split_exercise_key(key, unit_id, ex_id);
             crb::UnitProgress p = crb::unit_progress(course_, wb_, unit_id);
-            platform::post_to_host(
-                nlohmann::json{{"type", "crb:quiz-scored"}, {"key", key}, {"score", p.quiz_score}, {"total", p.quiz_total}}.dump());
+            platform::post_to_host(nlohmann::json{
+                {"type", "crb:quiz-scored"}, {"key", key}, {"score", p.quiz_score}, {"total", p.quiz_total}}
+                                       .dump());
         }
     }
     return true;
@@ -244,21 +269,71 @@ void App::save_if_due(bool force) {
     if (!force && (now - dirty_since_ < kSaveDelayMs || now < retry_at_)) return;
     std::string detail;
     crb::StoreStatus st = store_->save(wb_, &detail);
+    if (st == crb::StoreStatus::conflict) {
+        // Save the merge at once: this may be the last chance (page being hidden or closed).
+        resolve_conflict();
+        st = store_->save(wb_, &detail);
+    }
     if (st == crb::StoreStatus::ok) {
         dirty_ = false;
         save_error_.clear();
-        return;
-    }
-    if (st == crb::StoreStatus::conflict) {
-        // Another tab saved a newer version: load it, then re-apply nothing silently — tell the learner.
-        auto rl = store_->reload(wb_.id);
-        if (rl.workbook) wb_ = *rl.workbook;
-        dirty_ = false;
-        notice_ = tr("save.conflict");
+        unsaved_before_.clear();
+        unsaved_name_ = false;
         return;
     }
     save_error_ = trf("save.failed", {tr(crb::status_key(st))});
     retry_at_ = now + kRetryDelayMs;
+}
+
+void App::track_unsaved() {
+    if (unsaved_id_ == wb_.id) return;
+    unsaved_before_.clear();  // edits of the previously open workbook went with it
+    unsaved_name_ = false;
+    unsaved_id_ = wb_.id;
+}
+
+void App::note_edit(const std::string& key) {
+    track_unsaved();
+    if (unsaved_before_.count(key)) return;
+    const nlohmann::json* a = crb::answer(wb_, key);
+    unsaved_before_[key] = a ? *a : nlohmann::json();
+}
+
+// Another tab saved this workbook after we loaded it. Replacing ours by theirs would silently drop
+// our unsaved edits, so: take their version and re-apply each exercise we changed. Where they changed
+// the same exercise too, ours (the tab in use) stays and theirs is kept as a backup, named in the notice.
+void App::resolve_conflict() {
+    auto rl = store_->reload(wb_.id);
+    if (!rl.workbook) return;  // theirs is unreadable (now a backup) or gone: ours is saved as it is
+    crb::Workbook merged = *rl.workbook;
+    std::vector<std::string> both;
+    if (unsaved_id_ == wb_.id) {
+        for (auto& [key, before] : unsaved_before_) {
+            const nlohmann::json* mine = crb::answer(wb_, key);
+            const nlohmann::json* theirs = crb::answer(merged, key);
+            const nlohmann::json theirs_value = theirs ? *theirs : nlohmann::json();
+            if ((mine ? *mine : nlohmann::json()) == theirs_value) continue;
+            if (theirs_value != before) both.push_back(key);
+            if (mine)
+                crb::set_answer(merged, course_, key, *mine);
+            else
+                crb::clear_answer(merged, key);
+            before = theirs_value;  // the base of any later conflict
+        }
+        if (unsaved_name_) merged.name = wb_.name;
+    }
+    notice_backup_.clear();
+    if (!both.empty())
+        if (auto key = store_->keep_backup(merged.id, crb::serialize_workbook(*rl.workbook)))
+            notice_backup_ = *key;
+    wb_ = std::move(merged);
+    ++answers_gen_;
+    if (both.empty())
+        notice_ = tr("save.conflict_merged");
+    else if (!notice_backup_.empty())
+        notice_ = trf("save.conflict_backup", {notice_backup_});
+    else
+        notice_ = trf("save.conflict_overwritten", {both.front()});
 }
 
 void App::flush() { save_if_due(true); }
@@ -283,7 +358,10 @@ void App::poll_platform() {
         // (then our save will report the conflict and load theirs).
         if (key == crb::WorkbookStore::kWorkbookPrefix + wb_.id && !dirty_) {
             auto rl = store_->reload(wb_.id);
-            if (rl.workbook && rl.workbook->rev > wb_.rev) wb_ = *rl.workbook;
+            if (rl.workbook && rl.workbook->rev > wb_.rev) {
+                wb_ = *rl.workbook;
+                ++answers_gen_;
+            }
         }
     }
     std::string name, text;
@@ -311,8 +389,17 @@ void App::poll_platform() {
         } else if (*type == "crb:open") {
             auto h = j.find("hash");
             if (h != j.end() && h->is_string()) {
+                // Like a deep link, but through navigate() from the current page, so a language in
+                // the hash is applied properly and the host hears crb:unit-opened.
+                Route from = route_;
+                crb::Lang before = settings_.lang;
                 apply_hash(h->get<std::string>());
-                navigate(route_);
+                Route to = route_;
+                route_ = from;
+                crb::Lang now = settings_.lang;
+                settings_.lang = before;
+                set_language(now);
+                navigate(to);
             }
         }
     }
@@ -326,33 +413,41 @@ void App::frame() {
     poll_platform();
     apply_theme(theme_of(settings_.theme), 1.0f);
 
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::Begin("##root", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
-    top_bar();
-    banners();
-    ImGui::BeginChild("body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
-    if (route_.page == Route::Page::home) {
-        ImGui::BeginChild("home", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
-        home();
+    // While the accessible view covers the canvas nothing is drawn (frames stay cheap); state,
+    // saving and the mirror go on below.
+    if (!platform::mirror_shown()) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(vp->WorkPos);
+        ImGui::SetNextWindowSize(vp->WorkSize);
+        ImGui::Begin("##root", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
+        top_bar();
+        banners();
+        ImGui::BeginChild("body", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+        if (route_.page == Route::Page::home) {
+            ImGui::BeginChild("home", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+            home();
+            ImGui::EndChild();
+        } else {
+            unit_page();
+        }
         ImGui::EndChild();
-    } else {
-        unit_page();
+        dialogs();
+        ImGui::End();
+        drag_to_scroll();
     }
-    ImGui::EndChild();
-    dialogs();
-    ImGui::End();
 
     save_if_due(false);
+    sync_mirror();
     if (wants_frames()) platform::request_frames(1);
     if (platform::test_mode()) {
         nlohmann::json st{{"hash", hash_of(route_)}, {"lang", crb::lang_code(settings_.lang)},
-                          {"workbook", wb_.id}, {"workbookName", wb_.name}, {"dirty", dirty_},
-                          {"saveError", save_error_}, {"notice", notice_}, {"warnings", storage_warnings_}};
-        if (route_.page == Route::Page::exercise && route_.unit >= 0 && route_.unit < static_cast<int>(course_.units.size())) {
+                          {"workbook", wb_.id},      {"workbookName", wb_.name},
+                          {"dirty", dirty_},         {"saveError", save_error_},
+                          {"notice", notice_},       {"warnings", storage_warnings_}};
+        if (route_.page == Route::Page::exercise && route_.unit >= 0 &&
+            route_.unit < static_cast<int>(course_.units.size())) {
             std::string key = crb::exercise_key(course_.units[route_.unit].id, route_.exercise);
             nlohmann::json r = crb::exercise_result(course_, wb_, key, settings_.lang);
             st["result"] = r.is_object() && r.contains("result") ? r["result"] : nlohmann::json();
@@ -360,6 +455,30 @@ void App::frame() {
             st["answer"] = a ? *a : nlohmann::json();
         }
         platform::publish_test_state(st.dump() + "\n" + tid_dump_json(1.0f));
+    }
+}
+
+// Touch (and mouse) drag on an empty part of a scrollable area scrolls it, as on a phone: SDL turns
+// touches into mouse events, and ImGui itself only scrolls with the wheel or the scrollbar.
+void App::drag_to_scroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (ImGui::IsMouseClicked(0)) {
+        drag_window_ = nullptr;
+        // Start only on empty space: not on a widget, not on a scrollbar, and no popup open.
+        if (!ImGui::IsAnyItemHovered() && !ImGui::IsAnyItemActive() && g.HoveredWindow &&
+            !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+            for (ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow)
+                if (w->ScrollMax.y > 0.0f) {
+                    drag_window_ = w;
+                    break;
+                }
+        }
+    }
+    if (!io.MouseDown[0]) drag_window_ = nullptr;
+    if (drag_window_ && io.MouseDelta.y != 0.0f && !ImGui::IsAnyItemActive()) {
+        ImGui::SetScrollY(drag_window_, drag_window_->Scroll.y - io.MouseDelta.y);
+        platform::request_frames(2);
     }
 }
 
@@ -378,12 +497,17 @@ void App::top_bar() {
     // Right-aligned controls: language, workbook, settings, print.
     const char* en_pl[2] = {"EN", "PL"};
     float btn = ImGui::CalcTextSize("EN").x + ImGui::GetStyle().FramePadding.x * 2;
-    std::string wb_label = narrow ? std::string(tr("top.menu")) : std::string(tr("top.workbook")) + ": " + wb_.name;
+    std::string wb_label =
+        narrow ? std::string(tr("top.menu")) : std::string(tr("top.workbook")) + ": " + wb_.name;
     if (wb_label.size() > 40) wb_label = wb_label.substr(0, 37) + "...";
     float wb_w = ImGui::CalcTextSize(wb_label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + em();
-    float settings_w = narrow ? 0 : ImGui::CalcTextSize(tr("top.settings")).x + ImGui::GetStyle().FramePadding.x * 2;
+    float settings_w =
+        narrow ? 0 : ImGui::CalcTextSize(tr("top.settings")).x + ImGui::GetStyle().FramePadding.x * 2;
     float total = btn * 2 + 4 + wb_w + settings_w + ImGui::GetStyle().ItemSpacing.x * 3;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + em(), ImGui::GetWindowContentRegionMax().x - total));
+    // Beside the title when there is room, else on a row of their own.
+    float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    float right_start = ImGui::GetWindowContentRegionMax().x - total;
+    if (right_start > title_end + em()) ImGui::SameLine(right_start);
     for (int i = 0; i < 2; ++i) {
         if (i) ImGui::SameLine(0, 4);
         bool on = static_cast<int>(settings_.lang) == i;
@@ -501,21 +625,33 @@ void App::settings_contents() {
         tid(std::string("settings/theme/") + names[i]);
     }
     ImGui::Spacing();
+    if (ImGui::Button(tr("settings.accessible"))) platform::set_mirror_shown(true);
+    tid("settings/accessible");
+    ImGui::Spacing();
     ImGui::TextUnformatted(tr("settings.storage"));
     int persisted = platform::storage_persisted();
     ImGui::PushTextWrapPos(em() * 24);
-    muted(tr(persisted > 0 ? "settings.persistent_yes" : persisted == 0 ? "settings.persistent_no" : "settings.persistent_unknown"));
+    muted(tr(persisted > 0    ? "settings.persistent_yes"
+             : persisted == 0 ? "settings.persistent_no"
+                              : "settings.persistent_unknown"));
     muted(tr("wb.storage_note"));
     ImGui::PopTextWrapPos();
 }
 
 void App::banners() {
     const Palette& p = palette();
-    if (!platform::storage_available()) para_colored(p.warning, tr("save.unavailable"));
+    if (!platform::storage_available()) {
+        // Export must be offered right here: when embedded, the workbook menu is not shown.
+        para_colored(p.warning, tr("save.unavailable"));
+        tid("banner/unavailable");
+        if (ImGui::SmallButton(tr("wb.export"))) export_workbook();
+        tid("banner/unavailable/export");
+    }
     if (!save_error_.empty()) {
         para_colored(p.danger, save_error_.c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton(tr("wb.export"))) export_workbook();
+        tid("banner/save_error/export");
     }
     if (!storage_warnings_.empty()) {
         para_colored(p.warning, tr("save.recovered"));
@@ -523,7 +659,9 @@ void App::banners() {
         for (const auto& b : store_->backups()) {
             ImGui::PushID(b.key.c_str());
             if (ImGui::SmallButton(tr("save.download_backup"))) {
-                if (auto text = store_->backup_text(b.key)) platform::download(b.id + "-backup-" + std::to_string(b.n) + ".json", "application/json", *text);
+                if (auto text = store_->backup_text(b.key))
+                    platform::download(b.id + "-backup-" + std::to_string(b.n) + ".json", "application/json",
+                                       *text);
             }
             tid("banner/backup/" + std::to_string(b.n));
             ImGui::SameLine();
@@ -543,8 +681,22 @@ void App::banners() {
     }
     if (!notice_.empty()) {
         para_colored(p.accent, notice_.c_str());
+        if (!notice_backup_.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr("save.download_backup"))) {
+                std::string name =
+                    notice_backup_.substr(std::string_view(crb::WorkbookStore::kBackupPrefix).size());
+                std::replace(name.begin(), name.end(), ':', '-');
+                if (auto text = store_->backup_text(notice_backup_))
+                    platform::download(name + ".json", "application/json", *text);
+            }
+            tid("banner/notice/backup");
+        }
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr("ui.ok"))) notice_.clear();
+        if (ImGui::SmallButton(tr("ui.ok"))) {
+            notice_.clear();
+            notice_backup_.clear();
+        }
         tid("banner/notice");
     }
 }
@@ -559,7 +711,8 @@ void App::dialogs() {
     auto modal = [&](const char* id) {
         ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSize(ImVec2(std::min(em() * 28, ImGui::GetMainViewport()->WorkSize.x - 20), 0));
-        return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
+        return ImGui::BeginPopupModal(id, nullptr,
+                                      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
     };
     auto escape = [] { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)); };
     if (modal("rename")) {
@@ -570,6 +723,8 @@ void App::dialogs() {
         bool valid = crb::WorkbookStore::valid_name(rename_buf_);
         ImGui::BeginDisabled(!valid);
         if (primary_button(tr("wb.save"))) {
+            track_unsaved();
+            unsaved_name_ = true;
             wb_.name = rename_buf_;
             if (!dirty_) dirty_since_ = platform::now_ms();
             dirty_ = true;
@@ -599,7 +754,9 @@ void App::dialogs() {
     if (modal("reset")) {
         para(tr("ex.reset_confirm"));
         if (primary_button(tr("ui.confirm"))) {
+            note_edit(reset_key_);
             crb::clear_answer(wb_, reset_key_);
+            ++answers_gen_;
             if (!dirty_) dirty_since_ = platform::now_ms();
             dirty_ = true;
             ImGui::CloseCurrentPopup();
@@ -625,7 +782,9 @@ void App::dialogs() {
                 crb::split_exercise_key(it.key(), u, e);
                 if (std::find(units.begin(), units.end(), u) == units.end()) units.push_back(u);
             }
-            para(trf("wb.import_details", {import_candidate_.name, std::to_string(answered), std::to_string(units.size())}).c_str());
+            para(trf("wb.import_details",
+                     {import_candidate_.name, std::to_string(answered), std::to_string(units.size())})
+                     .c_str());
             if (primary_button(tr("wb.import_do"))) {
                 flush();
                 auto c = store_->import(pending_import_text_);
@@ -633,7 +792,8 @@ void App::dialogs() {
                     if (auto cur = store_->current()) wb_ = *cur;
                     notice_ = tr("wb.imported");
                 } else {
-                    notice_ = trf("wb.import_failed", {c.errors.empty() ? tr(crb::status_key(c.status)) : c.errors.front()});
+                    notice_ = trf("wb.import_failed",
+                                  {c.errors.empty() ? tr(crb::status_key(c.status)) : c.errors.front()});
                 }
                 ImGui::CloseCurrentPopup();
             }
@@ -649,7 +809,9 @@ void App::export_workbook() {
     flush();
     std::string name = wb_.name;
     for (char& ch : name)
-        if (ch == '/' || ch == '\\' || ch == ':' || ch == '"' || ch == '*' || ch == '?' || ch == '<' || ch == '>' || ch == '|') ch = '-';
+        if (ch == '/' || ch == '\\' || ch == ':' || ch == '"' || ch == '*' || ch == '?' || ch == '<' ||
+            ch == '>' || ch == '|')
+            ch = '-';
     platform::download(name + ".crb.json", "application/json", crb::serialize_workbook(wb_, true));
 }
 

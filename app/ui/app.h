@@ -3,6 +3,8 @@
 // hand back answers, which go through core's validation before they are kept and saved.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,14 +14,18 @@
 #include "core/store.h"
 #include "core/workbook.h"
 
+struct ImGuiWindow;  // imgui_internal.h
+
 namespace ui {
 
 struct Route {
     enum class Page { home, overview, read, listen, exercise, summary };
     Page page = Page::home;
-    int unit = 0;              // index into course.units (unused on home)
-    std::string exercise;      // exercise id when page == exercise
-    bool operator==(const Route& o) const { return page == o.page && unit == o.unit && exercise == o.exercise; }
+    int unit = 0;          // index into course.units (unused on home)
+    std::string exercise;  // exercise id when page == exercise
+    bool operator==(const Route& o) const {
+        return page == o.page && unit == o.unit && exercise == o.exercise;
+    }
     bool operator!=(const Route& o) const { return !(*this == o); }
 };
 
@@ -29,8 +35,8 @@ public:
     // embedded content is broken, which tests catch long before a learner could see it.
     bool init(const std::vector<crb::SourceFile>& content, const std::vector<crb::SourceFile>& strings,
               std::vector<std::string>& errors);
-    void frame();           // one ImGui frame (between NewFrame and Render)
-    void flush();           // save now (page hidden / closing)
+    void frame();  // one ImGui frame (between NewFrame and Render)
+    void flush();  // save now (page hidden / closing)
     float text_scale() const { return static_cast<float>(settings_.text_scale); }
     const std::string& theme() const { return settings_.theme; }
     bool wants_frames() const;  // a save is pending or speech is playing
@@ -47,9 +53,19 @@ public:
     const char* tr(const char* key) const;
 
 private:
+    // Accessible HTML mirror of the current screen (app/ui/mirror_bridge.cpp): called once per
+    // drawn frame after the canvas UI; re-renders the mirror when the screen, the language, the
+    // workbook or (from the canvas) an answer changed, and applies edits made in the mirror.
+    void sync_mirror();
+    void drag_to_scroll();
+    ImGuiWindow* drag_window_ = nullptr;  // the area being dragged, while the pointer is down
+
     // [SECTION] helpers, defined in app.cpp and screens.cpp
     void open_store();
     void save_if_due(bool force);
+    void track_unsaved();                    // start tracking edits of the open workbook
+    void note_edit(const std::string& key);  // call before changing the answer of `key`
+    void resolve_conflict();                 // another tab saved first: rebase our edits on its version
     void apply_hash(const std::string& hash);
     std::string hash_of(const Route& r) const;
     void poll_platform();
@@ -90,7 +106,13 @@ private:
     std::string save_error_;
     std::vector<std::string> storage_warnings_;  // corrupt entries kept as backups
     std::vector<std::string> backup_keys_;
-    std::string notice_;                         // one-line info (conflict reloaded, imported)
+    std::string notice_;         // one-line info (conflict reloaded, imported)
+    std::string notice_backup_;  // backup key the notice offers for download
+    // Edits since the last successful save: exercise key -> its answer before them (null: none), for
+    // the workbook unsaved_id_; re-applied over another tab's newer version after a save conflict.
+    std::map<std::string, nlohmann::json> unsaved_before_;
+    std::string unsaved_id_;
+    bool unsaved_name_ = false;
 
     // dialogs
     std::string rename_buf_;
@@ -106,6 +128,12 @@ private:
     bool listen_playing_ = false;
 
     bool embedded_ = false;
+
+    // mirror bookkeeping (mirror_bridge.cpp)
+    uint64_t answers_gen_ = 0;  // bumped on every stored answer change
+    uint64_t mirror_answers_gen_ = ~0ull;
+    std::string mirror_screen_;  // hash + lang + workbook id the mirror was built for
+    bool applying_mirror_edit_ = false;
 };
 
 }  // namespace ui

@@ -46,7 +46,8 @@ int resize_cb(ImGuiInputTextCallbackData* data) {
 // an invalid text puts back the value the field had when editing began: typing "11" into a 0-10
 // field passes through "1" and ends with the original value, never with 1 or 11.
 template <typename Parse>
-bool numeric_text(const char* id, const std::string& shown, float width, ImGuiInputTextFlags flags, Parse parse) {
+bool numeric_text(const char* id, const std::string& shown, float width, ImGuiInputTextFlags flags,
+                  Parse parse) {
     ImGuiID key = ImGui::GetID(id);
     NumState& st = g_num[key];
     if (!st.editing) {
@@ -56,7 +57,9 @@ bool numeric_text(const char* id, const std::string& shown, float width, ImGuiIn
     char buf[48];
     std::snprintf(buf, sizeof buf, "%s", st.buf.c_str());
     ImGui::SetNextItemWidth(width);
-    bool edited = ImGui::InputText(id, buf, sizeof buf, flags | ImGuiInputTextFlags_AutoSelectAll);
+    std::string label =
+        std::strncmp(id, "##", 2) == 0 ? std::string(id) : "##" + std::string(id);  // no visible label
+    bool edited = ImGui::InputText(label.c_str(), buf, sizeof buf, flags | ImGuiInputTextFlags_AutoSelectAll);
     st.editing = ImGui::IsItemActive();
     bool changed = false;
     if (edited) {
@@ -171,7 +174,8 @@ bool text_field(const char* id, std::string& value, bool multiline, const char* 
     if (multiline) {
         float lines = 3.2f;
         ImVec2 size(width, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
-        changed = ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, size, flags, resize_cb, &value);
+        changed =
+            ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, size, flags, resize_cb, &value);
         if (hint && value.empty() && !ImGui::IsItemActive()) {
             ImVec2 p = ImGui::GetItemRectMin();
             ImVec2 pad = ImGui::GetStyle().FramePadding;
@@ -180,8 +184,8 @@ bool text_field(const char* id, std::string& value, bool multiline, const char* 
         }
     } else {
         ImGui::SetNextItemWidth(width);
-        changed = ImGui::InputTextWithHint(id, hint ? hint : "", value.data(), value.capacity() + 1, flags, resize_cb,
-                                           &value);
+        changed = ImGui::InputTextWithHint(id, hint ? hint : "", value.data(), value.capacity() + 1, flags,
+                                           resize_cb, &value);
     }
     return changed;
 }
@@ -224,23 +228,23 @@ bool rating_buttons(const char* id, std::optional<int>& value, int min, int max,
 bool int_field(const char* id, std::optional<int>& value, int min, int max, float width) {
     std::string shown = value ? std::to_string(*value) : std::string();
     std::optional<int> parsed;
-    bool changed = numeric_text(id, shown, width, ImGuiInputTextFlags_CharsDecimal,
-                                [&](const std::string& text, std::string& err) {
-                                    std::string t = trim(text);
-                                    if (t.empty()) {
-                                        parsed.reset();
-                                        return true;
-                                    }
-                                    bool digits = t.size() <= 6;
-                                    for (char ch : t) digits = digits && ch >= '0' && ch <= '9';
-                                    int n = digits ? std::atoi(t.c_str()) : -1;
-                                    if (!digits || n < min || n > max) {
-                                        err = trf("err.int_range", {std::to_string(min), std::to_string(max)});
-                                        return false;
-                                    }
-                                    parsed = n;
-                                    return true;
-                                });
+    bool changed = numeric_text(
+        id, shown, width, ImGuiInputTextFlags_CharsDecimal, [&](const std::string& text, std::string& err) {
+            std::string t = trim(text);
+            if (t.empty()) {
+                parsed.reset();
+                return true;
+            }
+            bool digits = t.size() <= 6;
+            for (char ch : t) digits = digits && ch >= '0' && ch <= '9';
+            int n = digits ? std::atoi(t.c_str()) : -1;
+            if (!digits || n < min || n > max) {
+                err = trf("err.int_range", {std::to_string(min), std::to_string(max)});
+                return false;
+            }
+            parsed = n;
+            return true;
+        });
     if (changed) value = parsed;
     return changed;
 }
@@ -323,8 +327,10 @@ bool yes_no(const char* id, std::optional<bool>& value) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
         }
         if (ImGui::Button(labels[i])) {
-            if (on) value.reset();
-            else value = (i == 0);
+            if (on)
+                value.reset();
+            else
+                value = (i == 0);
             changed = true;
         }
         if (on) ImGui::PopStyleColor(3);
@@ -371,7 +377,8 @@ void stacked_bar(const std::vector<Segment>& segments, float height) {
         dl->AddRectFilled(ImVec2(x, p0.y), ImVec2(x + sw, p0.y + height), ImGui::GetColorU32(s.colour));
         ImVec2 ts = ImGui::CalcTextSize(s.label.c_str());
         if (ts.x + 6 < sw)
-            dl->AddText(ImVec2(x + (sw - ts.x) / 2, p0.y + (height - ts.y) / 2), IM_COL32(0, 0, 0, 255), s.label.c_str());
+            dl->AddText(ImVec2(x + (sw - ts.x) / 2, p0.y + (height - ts.y) / 2), IM_COL32(0, 0, 0, 255),
+                        s.label.c_str());
         x += sw;
     }
     dl->AddRect(p0, ImVec2(p0.x + w, p0.y + height), ImGui::GetColorU32(ImGuiCol_Border), 4);
@@ -413,8 +420,10 @@ void card_end() {
     ImVec2 a = g_card_start;
     ImVec2 b(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, ImGui::GetItemRectMax().y);
     float r = ImGui::GetStyle().ChildRounding;
-    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGui::GetStyleColorVec4(ImGuiCol_ChildBg).w < 0.01f ? palette().card
-                                                                                                   : ImGui::GetStyleColorVec4(ImGuiCol_ChildBg)),
+    dl->AddRectFilled(a, b,
+                      ImGui::GetColorU32(ImGui::GetStyleColorVec4(ImGuiCol_ChildBg).w < 0.01f
+                                             ? palette().card
+                                             : ImGui::GetStyleColorVec4(ImGuiCol_ChildBg)),
                       r);
     dl->AddRect(a, b, ImGui::GetColorU32(palette().card_border), r);
     dl->ChannelsMerge();
@@ -432,6 +441,8 @@ float wrap_x() {
     return ImGui::GetWindowContentRegionMax().x - g_card_pad;
 }
 float table_width() { return -g_card_pad; }
+
+bool narrow() { return ImGui::GetContentRegionAvail().x - g_card_pad < ImGui::GetFontSize() * 34.0f; }
 
 bool primary_button(const char* label, const ImVec2& size) {
     const Palette& p = palette();
@@ -465,7 +476,8 @@ void tid(const std::string& name) {
     // Only items actually visible in their window's clip rect are clickable.
     ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     if (b.y <= clip.Min.y || a.y >= clip.Max.y) return;
-    g_tid_rects[name] = ImVec4(a.x, std::max(a.y, clip.Min.y), b.x - a.x, std::min(b.y, clip.Max.y) - std::max(a.y, clip.Min.y));
+    g_tid_rects[name] = ImVec4(a.x, std::max(a.y, clip.Min.y), b.x - a.x,
+                               std::min(b.y, clip.Max.y) - std::max(a.y, clip.Min.y));
 }
 
 std::string tid_dump_json(float scale) {
@@ -480,7 +492,8 @@ std::string tid_dump_json(float scale) {
             if (ch == '"' || ch == '\\') out += '\\';
             out += ch;
         }
-        std::snprintf(buf, sizeof buf, "\":[%.1f,%.1f,%.1f,%.1f]", r.x / scale, r.y / scale, r.z / scale, r.w / scale);
+        std::snprintf(buf, sizeof buf, "\":[%.1f,%.1f,%.1f,%.1f]", r.x / scale, r.y / scale, r.z / scale,
+                      r.w / scale);
         out += buf;
     }
     out += '}';

@@ -12,7 +12,12 @@
 namespace ui {
 
 // --- fonts and text ---------------------------------------------------------------------------
-struct Fonts { ImFont* regular = nullptr; ImFont* bold = nullptr; ImFont* heading = nullptr; ImFont* title = nullptr; };
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+};
 Fonts& fonts();
 
 // Looks up a UI string in the current language (set by the app each frame).
@@ -21,7 +26,7 @@ std::string trf(const char* key, const std::vector<std::string>& args);  // "{0}
 void set_translator(const char* (*fn)(const char* key));
 
 void heading(const char* text, ImFont* font = nullptr);
-void para(const char* text);                       // wrapped to the available width
+void para(const char* text);  // wrapped to the available width
 void para_colored(const ImVec4& col, const char* text);
 void muted(const char* text);
 void bullet_para(const char* text);
@@ -31,7 +36,8 @@ void label_value(const char* label, const std::string& value);
 bool text_field(const char* id, std::string& value, bool multiline = false, const char* hint = nullptr,
                 float width = -1.0f);
 // 1..max buttons plus a clear button; nullopt = unanswered.
-bool rating_buttons(const char* id, std::optional<int>& value, int min, int max, const char* const* labels = nullptr);
+bool rating_buttons(const char* id, std::optional<int>& value, int min, int max,
+                    const char* const* labels = nullptr);
 bool int_field(const char* id, std::optional<int>& value, int min, int max, float width);
 // Weights 0.1-0.9 in steps of 0.05: typed or stepped with -/+ buttons.
 bool weight_field(const char* id, std::optional<double>& value, float width);
@@ -41,7 +47,11 @@ bool checkbox(const char* id, const char* label, bool& value);
 
 // --- display ---------------------------------------------------------------------------------
 void progress_bar(float fraction, const char* overlay, float width = -1.0f);
-struct Segment { float value; ImVec4 colour; std::string label; };
+struct Segment {
+    float value;
+    ImVec4 colour;
+    std::string label;
+};
 void stacked_bar(const std::vector<Segment>& segments, float height);
 void badge(const char* text, const ImVec4& bg, const ImVec4& fg);
 // A card: a rounded panel around a group of widgets (not a child window, so keyboard navigation
@@ -49,7 +59,10 @@ void badge(const char* text, const ImVec4& bg, const ImVec4& fg);
 // tables stop short of the card's right edge via wrap_x() / table_width().
 bool card_begin(const char* id, float height = 0.0f);
 void card_end();
-float wrap_x();       // for PushTextWrapPos
+float wrap_x();  // for PushTextWrapPos
+// True when the available width is too small for side-by-side columns (phones, 200 % text):
+// widgets then stack their fields instead of using tables.
+bool narrow();
 float table_width();  // for BeginTable's outer_size.x
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool link_button(const char* label);

@@ -80,7 +80,9 @@ void App::home() {
         ImGui::TextUnformatted(done.c_str());
         tid("home/unit" + std::to_string(u.number) + "/progress");
         if (pr.quiz_total > 0 && pr.quiz_answered == pr.quiz_total)
-            ImGui::TextUnformatted(trf("home.quiz_score", {std::to_string(pr.quiz_score), std::to_string(pr.quiz_total)}).c_str());
+            ImGui::TextUnformatted(
+                trf("home.quiz_score", {std::to_string(pr.quiz_score), std::to_string(pr.quiz_total)})
+                    .c_str());
         else
             ImGui::TextDisabled("%s", tr("home.quiz_not_taken"));
         ImGui::Spacing();
@@ -115,7 +117,12 @@ void App::home() {
 // [SECTION] Unit frame and navigation -----------------------------------------------------------
 
 void App::unit_nav(const crb::Unit& u, bool narrow) {
-    struct Item { Route r; std::string label; std::string id; bool done; };
+    struct Item {
+        Route r;
+        std::string label;
+        std::string id;
+        bool done;
+    };
     std::vector<Item> items;
     auto add = [&](Route::Page p, const char* key, const char* id) {
         Route r;
@@ -172,10 +179,11 @@ void App::unit_nav(const crb::Unit& u, bool narrow) {
         tid("nav/" + it.id);
         ImGui::PopStyleVar();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddText(nullptr, 0.0f, ImVec2(pos.x + 4, pos.y + 3), ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr,
-                    text_w);
+        dl->AddText(nullptr, 0.0f, ImVec2(pos.x + 4, pos.y + 3), ImGui::GetColorU32(ImGuiCol_Text),
+                    label.c_str(), nullptr, text_w);
         if (it.done) {
-            dl->AddText(ImVec2(pos.x + w - em() * 1.2f, pos.y + 3), ImGui::GetColorU32(palette().ok), "\xE2\x9C\x93");
+            dl->AddText(ImVec2(pos.x + w - em() * 1.2f, pos.y + 3), ImGui::GetColorU32(palette().ok),
+                        "\xE2\x9C\x93");
         }
         ImGui::PopID();
     }
@@ -214,15 +222,26 @@ void App::unit_page() {
     }
     ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     switch (route_.page) {
-        case Route::Page::overview: overview(u); break;
-        case Route::Page::read: read(u); break;
-        case Route::Page::listen: listen(u); break;
-        case Route::Page::summary: summary(u); break;
-        case Route::Page::exercise:
-            if (const crb::Exercise* ex = u.exercise(route_.exercise)) exercise(u, *ex);
-            else overview(u);
+        case Route::Page::overview:
+            overview(u);
             break;
-        case Route::Page::home: break;
+        case Route::Page::read:
+            read(u);
+            break;
+        case Route::Page::listen:
+            listen(u);
+            break;
+        case Route::Page::summary:
+            summary(u);
+            break;
+        case Route::Page::exercise:
+            if (const crb::Exercise* ex = u.exercise(route_.exercise))
+                exercise(u, *ex);
+            else
+                overview(u);
+            break;
+        case Route::Page::home:
+            break;
     }
     ImGui::Dummy(ImVec2(0, em() * 2));
     ImGui::EndChild();
@@ -252,14 +271,16 @@ void App::overview(const crb::Unit& u) {
     }
     tid("overview/read");
     ImGui::SameLine();
-    if (ImGui::Button(tr("overview.book"))) platform::open_html(crb::render_book(course_, u.id, settings_.lang, strings_));
+    if (ImGui::Button(tr("overview.book")))
+        platform::open_html(crb::render_book(course_, u.id, settings_.lang, strings_));
     ImGui::Spacing();
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr("nav.exercises"));
     ImGui::PopFont();
     for (const auto& ex : u.exercises) {
         bool done = crb::exercise_done(course_, wb_, crb::exercise_key(u.id, ex.id));
-        std::string label = std::string(done ? "\xE2\x9C\x93 " : "\xE2\x80\xA2 ") + T(ex.title) + "##" + ex.id;
+        std::string label =
+            std::string(done ? "\xE2\x9C\x93 " : "\xE2\x80\xA2 ") + T(ex.title) + "##" + ex.id;
         if (link_button(label.c_str())) {
             Route r = route_;
             r.page = Route::Page::exercise;
@@ -336,9 +357,12 @@ void App::listen(const crb::Unit& u) {
                              : st == platform::SpeechState::paused ? tr("listen.resume")
                                                                    : tr("listen.play");
     if (primary_button(play_label)) {
-        if (st == platform::SpeechState::speaking) platform::speech_pause();
-        else if (st == platform::SpeechState::paused) platform::speech_resume();
-        else speak_current();
+        if (st == platform::SpeechState::speaking)
+            platform::speech_pause();
+        else if (st == platform::SpeechState::paused)
+            platform::speech_resume();
+        else
+            speak_current();
     }
     tid("listen/play");
     ImGui::SameLine();
@@ -357,14 +381,16 @@ void App::listen(const crb::Unit& u) {
     ImGui::TextUnformatted(tr("listen.speed"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em() * 10);
-    if (ImGui::SliderFloat("##rate", &listen_rate_, 0.75f, 1.5f, "%.2f\xC3\x97", ImGuiSliderFlags_AlwaysClamp)) {
+    if (ImGui::SliderFloat("##rate", &listen_rate_, 0.75f, 1.5f, "%.2f\xC3\x97",
+                           ImGuiSliderFlags_AlwaysClamp)) {
         listen_rate_ = std::round(listen_rate_ * 20) / 20;
         if (listen_playing_ && st == platform::SpeechState::speaking) speak_current();
     }
     if (n > 0) {
-        progress_bar(static_cast<float>(listen_section_ + 1) / n,
-                     trf("listen.section_of", {std::to_string(listen_section_ + 1), std::to_string(n)}).c_str(),
-                     em() * 14);
+        progress_bar(
+            static_cast<float>(listen_section_ + 1) / n,
+            trf("listen.section_of", {std::to_string(listen_section_ + 1), std::to_string(n)}).c_str(),
+            em() * 14);
         ImGui::Spacing();
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted(tr("listen.now_reading"));
@@ -405,7 +431,9 @@ void App::exercise(const crb::Unit& u, const crb::Exercise& ex) {
         r.exercise = id;
         navigate(r);
     };
-    ctx.download_csv = [](const std::string& name, const std::string& csv) { platform::download(name, "text/csv", csv); };
+    ctx.download_csv = [](const std::string& name, const std::string& csv) {
+        platform::download(name, "text/csv", csv);
+    };
 
     float w = ImGui::GetContentRegionAvail().x;
     bool side = w > em() * 58 && ex.kind != crb::Kind::quiz;

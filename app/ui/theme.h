@@ -10,8 +10,8 @@ enum class Theme { light = 0, dark = 1, contrast = 2 };
 
 // Semantic colours used by widgets beyond ImGui's own style colours.
 struct Palette {
-    ImVec4 text, text_muted, accent, accent_text, warning, ok, danger, card, card_border, promoter,
-        passive, detractor, heat_low, heat_medium, heat_high, heat_critical, highlight_row;
+    ImVec4 text, text_muted, accent, accent_text, warning, ok, danger, card, card_border, promoter, passive,
+        detractor, heat_low, heat_medium, heat_high, heat_critical, highlight_row;
 };
 
 void apply_theme(Theme theme, float scale);  // scale: text size setting × device pixel ratio

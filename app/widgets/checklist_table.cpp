@@ -26,17 +26,63 @@ void checklist_table_inputs(Ctx& ctx, const crb::ChecklistTable& s) {
         ui::para(ctx.t(q.text));
         std::string text = str(questions, q.id.c_str());
         if (ui::text_field("##q", text, true, nullptr, -1)) {
-            if (text.empty()) questions.erase(q.id);
-            else questions[q.id] = text;
+            if (text.empty())
+                questions.erase(q.id);
+            else
+                questions[q.id] = text;
             changed = true;
         }
         ui::tid(ctx.id("q/" + q.id));
         ImGui::PopID();
     }
     float fs = ImGui::GetFontSize();
+    bool stacked = ui::narrow();
+    // One row's answer: yes/no and a note. Returns true when it changed `rows`.
+    auto answer_cell = [&](const crb::ChecklistTable::Row& r) {
+        json a = object_or_empty(field(rows, r.id.c_str()));
+        std::optional<bool> yes = opt_bool(a, "yes");
+        bool row_changed = false;
+        if (ui::yes_no(ctx.id(r.id).c_str(), yes)) {
+            if (yes)
+                a["yes"] = *yes;
+            else
+                a.erase("yes");
+            row_changed = true;
+        }
+        std::string note = str(a, "note");
+        if (ui::text_field("##note", note, false, ui::tr("cl.note"), -1)) {
+            if (note.empty())
+                a.erase("note");
+            else
+                a["note"] = note;
+            row_changed = true;
+        }
+        ui::tid(ctx.id(r.id + "/note"));
+        if (row_changed) {
+            if (a.empty())
+                rows.erase(r.id);
+            else
+                rows[r.id] = a;
+        }
+        return row_changed;
+    };
     for (const auto& g : s.groups) {
         ImGui::Spacing();
         ui::heading(ctx.t(g.title), ui::fonts().bold);
+        if (stacked) {
+            for (const auto& r : g.rows) {
+                ImGui::PushID(r.id.c_str());
+                ImGui::Separator();
+                ImGui::PushFont(ui::fonts().bold);
+                ui::para(ctx.t(r.dimension));
+                ImGui::PopFont();
+                ui::para(ctx.t(r.description));
+                for (const auto& item : r.items) ui::bullet_para(ctx.t(item));
+                changed |= answer_cell(r);
+                ImGui::PopID();
+            }
+            continue;
+        }
         if (!ImGui::BeginTable(g.id.c_str(), 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
                                ImVec2(ui::table_width(), 0)))
             continue;
@@ -46,7 +92,6 @@ void checklist_table_inputs(Ctx& ctx, const crb::ChecklistTable& s) {
         ImGui::TableHeadersRow();
         for (const auto& r : g.rows) {
             ImGui::PushID(r.id.c_str());
-            json a = object_or_empty(field(rows, r.id.c_str()));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ui::para(ctx.t(r.dimension));
@@ -54,25 +99,7 @@ void checklist_table_inputs(Ctx& ctx, const crb::ChecklistTable& s) {
             ui::para(ctx.t(r.description));
             for (const auto& item : r.items) ui::bullet_para(ctx.t(item));
             ImGui::TableNextColumn();
-            std::optional<bool> yes = opt_bool(a, "yes");
-            bool row_changed = false;
-            if (ui::yes_no(ctx.id(r.id).c_str(), yes)) {
-                if (yes) a["yes"] = *yes;
-                else a.erase("yes");
-                row_changed = true;
-            }
-            std::string note = str(a, "note");
-            if (ui::text_field("##note", note, false, ui::tr("cl.note"), -1)) {
-                if (note.empty()) a.erase("note");
-                else a["note"] = note;
-                row_changed = true;
-            }
-            ui::tid(ctx.id(r.id + "/note"));
-            if (row_changed) {
-                if (a.empty()) rows.erase(r.id);
-                else rows[r.id] = a;
-                changed = true;
-            }
+            changed |= answer_cell(r);
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -16,10 +16,12 @@ void visit_kind(Ctx& ctx, Fn&& fn) {
 
 }  // namespace
 
-#define CRB_DISPATCH(name, Spec)                                                          \
-    void dispatch(Ctx& ctx, const crb::Spec& s, bool inputs) {                            \
-        if (inputs) name##_inputs(ctx, s);                                               \
-        else name##_results(ctx, s);                                                     \
+#define CRB_DISPATCH(name, Spec)                               \
+    void dispatch(Ctx& ctx, const crb::Spec& s, bool inputs) { \
+        if (inputs)                                            \
+            name##_inputs(ctx, s);                             \
+        else                                                   \
+            name##_results(ctx, s);                            \
     }
 CRB_DISPATCH(quadrant_map, QuadrantMap)
 CRB_DISPATCH(reflection, Reflection)

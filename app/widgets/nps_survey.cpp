@@ -24,10 +24,18 @@ json respondents_of(Ctx& ctx, const crb::NpsSurvey& s) {
 void category_badge(crb::calc::NpsCategory c) {
     const ui::Palette& p = ui::palette();
     switch (c) {
-        case crb::calc::NpsCategory::promoter: ui::badge(ui::tr("nps.promoter"), p.promoter, ImVec4(0, 0, 0, 1)); break;
-        case crb::calc::NpsCategory::passive: ui::badge(ui::tr("nps.passive"), p.passive, ImVec4(0, 0, 0, 1)); break;
-        case crb::calc::NpsCategory::detractor: ui::badge(ui::tr("nps.detractor"), p.detractor, ImVec4(0, 0, 0, 1)); break;
-        case crb::calc::NpsCategory::none: ImGui::TextDisabled("\xE2\x80\x94"); break;
+        case crb::calc::NpsCategory::promoter:
+            ui::badge(ui::tr("nps.promoter"), p.promoter, ImVec4(0, 0, 0, 1));
+            break;
+        case crb::calc::NpsCategory::passive:
+            ui::badge(ui::tr("nps.passive"), p.passive, ImVec4(0, 0, 0, 1));
+            break;
+        case crb::calc::NpsCategory::detractor:
+            ui::badge(ui::tr("nps.detractor"), p.detractor, ImVec4(0, 0, 0, 1));
+            break;
+        case crb::calc::NpsCategory::none:
+            ImGui::TextDisabled("\xE2\x80\x94");
+            break;
     }
 }
 
@@ -43,20 +51,30 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
     json rows = respondents_of(ctx, s);
     bool changed = false;
     int remove = -1;
-    if (ImGui::BeginTable("nps", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, ImVec2(ui::table_width(), 0))) {
-        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
+    // On narrow screens the row number column goes (the names say "Respondent N" anyway).
+    bool compact = ui::narrow();
+    if (ImGui::BeginTable(
+            "nps", compact ? 4 : 5,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp,
+            ImVec2(ui::table_width(), 0))) {
+        float fs = ImGui::GetFontSize();
+        if (!compact) ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, fs * 1.5f);
         ImGui::TableSetupColumn(ui::tr("nps.respondent"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn(ui::tr("nps.score_col"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
-        ImGui::TableSetupColumn(ui::tr("nps.category"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+        ImGui::TableSetupColumn(compact ? "0-10" : ui::tr("nps.score_col"), ImGuiTableColumnFlags_WidthFixed,
+                                fs * (compact ? 3.2f : 8.0f));
+        ImGui::TableSetupColumn(ui::tr("nps.category"), ImGuiTableColumnFlags_WidthFixed,
+                                fs * (compact ? 5.6f : 7.0f));
         ImGui::TableSetupColumn("##rm", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < rows.size(); ++i) {
             json& r = rows[i];
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            ImGui::Text("%d", static_cast<int>(i + 1));
+            if (!compact) {
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                ImGui::Text("%d", static_cast<int>(i + 1));
+            }
             ImGui::TableNextColumn();
             std::string name = str(r, "name");
             if (ui::text_field("##name", name, false, nullptr, -1)) {
@@ -129,7 +147,8 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
                 size_t next = 0;
                 for (int v : scores) {
                     while (next < rows.size() && opt_int(rows[next], "score")) ++next;
-                    if (next == rows.size()) rows.push_back(json{{"name", default_name(ctx, s, rows.size())}});
+                    if (next == rows.size())
+                        rows.push_back(json{{"name", default_name(ctx, s, rows.size())}});
                     rows[next]["score"] = v;
                 }
                 changed = !scores.empty();
@@ -151,12 +170,20 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
             auto sc = opt_int(rows[i], "score");
             const char* cat = "";
             switch (crb::calc::nps_category(sc)) {
-                case crb::calc::NpsCategory::promoter: cat = "promoter"; break;
-                case crb::calc::NpsCategory::passive: cat = "passive"; break;
-                case crb::calc::NpsCategory::detractor: cat = "detractor"; break;
-                default: break;
+                case crb::calc::NpsCategory::promoter:
+                    cat = "promoter";
+                    break;
+                case crb::calc::NpsCategory::passive:
+                    cat = "passive";
+                    break;
+                case crb::calc::NpsCategory::detractor:
+                    cat = "detractor";
+                    break;
+                default:
+                    break;
             }
-            csv += std::to_string(i + 1) + ",\"" + q + "\"," + (sc ? std::to_string(*sc) : "") + "," + cat + "\n";
+            csv += std::to_string(i + 1) + ",\"" + q + "\"," + (sc ? std::to_string(*sc) : "") + "," + cat +
+                   "\n";
         }
         if (ctx.download_csv) ctx.download_csv(ctx.ex->id + ".csv", csv);
     }
@@ -166,7 +193,8 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
 void nps_survey_results(Ctx& ctx, const crb::NpsSurvey& s) {
     (void)s;
     std::vector<std::optional<int>> scores;
-    for (const json& r : array_or_empty(field(ctx.answer, "respondents"))) scores.push_back(opt_int(r, "score"));
+    for (const json& r : array_or_empty(field(ctx.answer, "respondents")))
+        scores.push_back(opt_int(r, "score"));
     crb::calc::NpsSummary sum = crb::calc::nps(scores);
     if (sum.answered == 0) {
         ui::muted(ui::tr("nps.no_answers"));
@@ -180,9 +208,11 @@ void nps_survey_results(Ctx& ctx, const crb::NpsSurvey& s) {
                      {static_cast<float>(sum.passives), p.passive, ui::num(sum.pct_passives, 1) + "%"},
                      {static_cast<float>(sum.detractors), p.detractor, ui::num(sum.pct_detractors, 1) + "%"}},
                     ImGui::GetFontSize() * 1.6f);
-    ImGui::Text("%s: %s%% (%d)", ui::tr("nps.promoters"), ui::num(sum.pct_promoters, 1).c_str(), sum.promoters);
+    ImGui::Text("%s: %s%% (%d)", ui::tr("nps.promoters"), ui::num(sum.pct_promoters, 1).c_str(),
+                sum.promoters);
     ImGui::Text("%s: %s%% (%d)", ui::tr("nps.passives"), ui::num(sum.pct_passives, 1).c_str(), sum.passives);
-    ImGui::Text("%s: %s%% (%d)", ui::tr("nps.detractors"), ui::num(sum.pct_detractors, 1).c_str(), sum.detractors);
+    ImGui::Text("%s: %s%% (%d)", ui::tr("nps.detractors"), ui::num(sum.pct_detractors, 1).c_str(),
+                sum.detractors);
 }
 
 }  // namespace widgets

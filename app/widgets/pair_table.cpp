@@ -14,7 +14,8 @@ void pair_table_inputs(Ctx& ctx, const crb::PairTable& s) {
         ui::bullet_para((std::string(ctx.t(ex.left)) + "  \xE2\x86\x92  " + ctx.t(ex.right)).c_str());
     if (rows.empty()) {
         if (ImGui::Button(ui::tr("pt.use_examples"))) {
-            for (const auto& ex : s.examples) rows.push_back(json{{"left", ctx.t(ex.left)}, {"right", ctx.t(ex.right)}});
+            for (const auto& ex : s.examples)
+                rows.push_back(json{{"left", ctx.t(ex.left)}, {"right", ctx.t(ex.right)}});
             changed = true;
         }
         ui::tid(ctx.id("use_examples"));
@@ -22,17 +23,26 @@ void pair_table_inputs(Ctx& ctx, const crb::PairTable& s) {
     ImGui::Spacing();
     float fs = ImGui::GetFontSize();
     int remove = -1, up = -1, down = -1;
-    if (ImGui::BeginTable("pairs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, ImVec2(ui::table_width(), 0))) {
-        ImGui::TableSetupColumn(ctx.t(s.col_left), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.t(s.col_right), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("##tools", ImGuiTableColumnFlags_WidthFixed, fs * 5.2f);
-        ImGui::TableHeadersRow();
+    bool stacked = ui::narrow();
+    int columns = stacked ? 1 : 3;
+    if (ImGui::BeginTable("pairs", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                          ImVec2(ui::table_width(), 0))) {
+        if (!stacked) {
+            ImGui::TableSetupColumn(ctx.t(s.col_left), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(ctx.t(s.col_right), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("##tools", ImGuiTableColumnFlags_WidthFixed, fs * 5.2f);
+            ImGui::TableHeadersRow();
+        }
         for (size_t i = 0; i < rows.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
             const char* sides[2] = {"left", "right"};
+            if (stacked) ImGui::TableNextColumn();
             for (const char* side : sides) {
-                ImGui::TableNextColumn();
+                if (stacked)
+                    ImGui::TextDisabled("%s", ctx.t(side[0] == 'l' ? s.col_left : s.col_right));
+                else
+                    ImGui::TableNextColumn();
                 std::string v = str(rows[i], side);
                 if (ui::text_field((std::string("##") + side).c_str(), v, true, nullptr, -1)) {
                     rows[i][side] = v;
@@ -40,7 +50,7 @@ void pair_table_inputs(Ctx& ctx, const crb::PairTable& s) {
                 }
                 ui::tid(ctx.id("r" + std::to_string(i + 1) + "/" + side));
             }
-            ImGui::TableNextColumn();
+            if (!stacked) ImGui::TableNextColumn();
             if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) up = static_cast<int>(i);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui::tr("ui.move_up"));
             ImGui::SameLine(0, 2);

@@ -20,8 +20,9 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
     float fs = ImGui::GetFontSize();
     float w = std::min(ImGui::GetContentRegionAvail().x, fs * 34);
     float h = w * 0.62f;
+    ImGui::Dummy(ImVec2(0, fs * 1.2f));  // room for the y axis label above the board
     ImVec2 p0 = ImGui::GetCursorScreenPos();
-    p0.x += fs * 1.6f;  // room for the y axis label
+    p0.x += fs * 1.6f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ui::Palette& pal = ui::palette();
     float t = static_cast<float>(s.threshold) / 10.5f;
@@ -32,13 +33,16 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
     float split_x = p0.x + t * w, split_y = p0.y + h - t * h;
     ImU32 bg[4] = {ImGui::GetColorU32(pal.heat_low), ImGui::GetColorU32(pal.heat_medium),
                    ImGui::GetColorU32(pal.heat_high), ImGui::GetColorU32(pal.highlight_row)};
-    dl->AddRectFilled(p0, ImVec2(split_x, split_y), bg[1]);                            // keep satisfied
-    dl->AddRectFilled(ImVec2(split_x, p0.y), ImVec2(p0.x + w, split_y), bg[2]);        // key
-    dl->AddRectFilled(ImVec2(p0.x, split_y), ImVec2(split_x, p0.y + h), bg[3]);        // monitor
-    dl->AddRectFilled(ImVec2(split_x, split_y), ImVec2(p0.x + w, p0.y + h), bg[0]);    // keep informed
+    dl->AddRectFilled(p0, ImVec2(split_x, split_y), bg[1]);                          // keep satisfied
+    dl->AddRectFilled(ImVec2(split_x, p0.y), ImVec2(p0.x + w, split_y), bg[2]);      // key
+    dl->AddRectFilled(ImVec2(p0.x, split_y), ImVec2(split_x, p0.y + h), bg[3]);      // monitor
+    dl->AddRectFilled(ImVec2(split_x, split_y), ImVec2(p0.x + w, p0.y + h), bg[0]);  // keep informed
     dl->AddRect(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(pal.card_border));
     ImU32 text = ImGui::GetColorU32(ImVec4(0.12f, 0.14f, 0.16f, 1));
-    struct Corner { bool infl, inter; ImVec2 at; };
+    struct Corner {
+        bool infl, inter;
+        ImVec2 at;
+    };
     Corner corners[4] = {{true, false, ImVec2(p0.x + 6, p0.y + 4)},
                          {true, true, ImVec2(split_x + 6, p0.y + 4)},
                          {false, false, ImVec2(p0.x + 6, split_y + 4)},
@@ -95,12 +99,16 @@ void quadrant_map_inputs(Ctx& ctx, const crb::QuadrantMap& s) {
 
     ui::heading(ui::tr("qm.items"), ui::fonts().bold);
     int remove = -1;
-    if (ImGui::BeginTable("items", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, ImVec2(ui::table_width(), 0))) {
-        ImGui::TableSetupColumn(ctx.t(s.item_label), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.t(s.axis_x), ImGuiTableColumnFlags_WidthFixed, fs * 9);
-        ImGui::TableSetupColumn(ctx.t(s.axis_y), ImGuiTableColumnFlags_WidthFixed, fs * 9);
-        ImGui::TableSetupColumn("##rm", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
-        ImGui::TableHeadersRow();
+    bool stacked = ui::narrow();
+    if (ImGui::BeginTable("items", stacked ? 1 : 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                          ImVec2(ui::table_width(), 0))) {
+        if (!stacked) {
+            ImGui::TableSetupColumn(ctx.t(s.item_label), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(ctx.t(s.axis_x), ImGuiTableColumnFlags_WidthFixed, fs * 9);
+            ImGui::TableSetupColumn(ctx.t(s.axis_y), ImGuiTableColumnFlags_WidthFixed, fs * 9);
+            ImGui::TableSetupColumn("##rm", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
+            ImGui::TableHeadersRow();
+        }
         for (size_t i = 0; i < items.size(); ++i) {
             json& it = items[i];
             ImGui::PushID(static_cast<int>(i));
@@ -114,16 +122,20 @@ void quadrant_map_inputs(Ctx& ctx, const crb::QuadrantMap& s) {
             ui::tid(ctx.id("item" + std::to_string(i + 1) + "/name"));
             const char* axes[2] = {"interest", "influence"};
             for (const char* axis : axes) {
-                ImGui::TableNextColumn();
+                if (stacked)
+                    ImGui::TextDisabled("%s", ctx.t(std::string(axis) == "interest" ? s.axis_x : s.axis_y));
+                else
+                    ImGui::TableNextColumn();
                 int v = opt_int(it, axis).value_or(0);
                 ImGui::SetNextItemWidth(-1);
-                if (ImGui::SliderInt((std::string("##") + axis).c_str(), &v, 0, 10, "%d", ImGuiSliderFlags_AlwaysClamp)) {
+                if (ImGui::SliderInt((std::string("##") + axis).c_str(), &v, 0, 10, "%d",
+                                     ImGuiSliderFlags_AlwaysClamp)) {
                     it[axis] = std::clamp(v, 0, 10);
                     changed = true;
                 }
                 ui::tid(ctx.id("item" + std::to_string(i + 1) + "/" + axis));
             }
-            ImGui::TableNextColumn();
+            if (!stacked) ImGui::TableNextColumn();
             if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui::tr("ui.remove"));
             ImGui::PopID();
@@ -157,8 +169,10 @@ void quadrant_map_inputs(Ctx& ctx, const crb::QuadrantMap& s) {
             ImGui::PushID(st.id.c_str());
             std::string rid = ctx.id("rate/" + st.id);
             if (ui::rating_buttons(rid.c_str(), v, 1, 5)) {
-                if (v) ratings[st.id] = *v;
-                else ratings.erase(st.id);
+                if (v)
+                    ratings[st.id] = *v;
+                else
+                    ratings.erase(st.id);
                 changed = true;
             }
             ImGui::SameLine();
@@ -187,20 +201,24 @@ void quadrant_map_results(Ctx& ctx, const crb::QuadrantMap& s) {
                 names += n.empty() ? "?" : n;
             }
         }
-        ui::label_value((std::string(ctx.t(q->name)) + ":").c_str(), names.empty() ? ui::tr("qm.empty_quadrant") : names);
+        ui::label_value((std::string(ctx.t(q->name)) + ":").c_str(),
+                        names.empty() ? ui::tr("qm.empty_quadrant") : names);
         ui::tid(ctx.id("result/" + q->id));
     }
     // Top-rated strategies: every strategy sharing the highest rating given.
     int best = 0;
     for (const auto& q : s.quadrants)
-        for (const auto& st : q.strategies) best = std::max(best, opt_int(ratings, st.id.c_str()).value_or(0));
+        for (const auto& st : q.strategies)
+            best = std::max(best, opt_int(ratings, st.id.c_str()).value_or(0));
     if (best == 0) return;
     ImGui::Spacing();
     ui::heading(ui::tr("qm.top"), ui::fonts().bold);
     for (const auto& q : s.quadrants)
         for (const auto& st : q.strategies)
             if (opt_int(ratings, st.id.c_str()).value_or(0) == best)
-                ui::bullet_para((std::string(ctx.t(st.text)) + " (" + ctx.t(q.name) + ", " + std::to_string(best) + "/5)").c_str());
+                ui::bullet_para(
+                    (std::string(ctx.t(st.text)) + " (" + ctx.t(q.name) + ", " + std::to_string(best) + "/5)")
+                        .c_str());
 }
 
 }  // namespace widgets

@@ -17,7 +17,9 @@ std::vector<std::string> chosen_of(const json& questions, const std::string& qid
     return out;
 }
 
-struct Score { int answered = 0, correct = 0, total = 0; };
+struct Score {
+    int answered = 0, correct = 0, total = 0;
+};
 
 Score score_of(const Ctx& ctx, const crb::Quiz& s) {
     Score sc;
@@ -55,16 +57,20 @@ void quiz_inputs(Ctx& ctx, const crb::Quiz& s) {
             ui::tid(ctx.id(q.id + "/" + o.id));
             if (clicked) {
                 if (q.multiple) {
-                    if (on) chosen.push_back(o.id);
-                    else chosen.erase(std::remove(chosen.begin(), chosen.end(), o.id), chosen.end());
+                    if (on)
+                        chosen.push_back(o.id);
+                    else
+                        chosen.erase(std::remove(chosen.begin(), chosen.end(), o.id), chosen.end());
                 } else {
                     chosen = {o.id};
                     on = true;
                 }
                 json arr = json::array();
                 for (const auto& c : chosen) arr.push_back(c);
-                if (arr.empty()) qs.erase(q.id);
-                else qs[q.id] = arr;
+                if (arr.empty())
+                    qs.erase(q.id);
+                else
+                    qs[q.id] = arr;
                 changed = true;
             }
             ImGui::SameLine();
@@ -79,7 +85,9 @@ void quiz_inputs(Ctx& ctx, const crb::Quiz& s) {
         if (reveal) {
             bool ok = crb::calc::quiz_correct(chosen, q.correct_ids());
             ui::para_colored(ok ? ui::palette().ok : ui::palette().danger,
-                             (std::string(ok ? "\xE2\x9C\x93 " : "\xE2\x9C\x95 ") + ui::tr(ok ? "qz.correct" : "qz.incorrect")).c_str());
+                             (std::string(ok ? "\xE2\x9C\x93 " : "\xE2\x9C\x95 ") +
+                              ui::tr(ok ? "qz.correct" : "qz.incorrect"))
+                                 .c_str());
         }
         ui::card_end();
         ImGui::PopID();
@@ -94,7 +102,8 @@ void quiz_results(Ctx& ctx, const crb::Quiz& s) {
         return;
     }
     ImGui::PushFont(ui::fonts().heading);
-    ImGui::TextUnformatted(ui::trf("qz.score", {std::to_string(sc.correct), std::to_string(sc.total)}).c_str());
+    ImGui::TextUnformatted(
+        ui::trf("qz.score", {std::to_string(sc.correct), std::to_string(sc.total)}).c_str());
     ImGui::PopFont();
     ui::tid(ctx.id("result/score"));
 }

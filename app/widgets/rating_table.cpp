@@ -48,15 +48,20 @@ void rating_table_inputs(Ctx& ctx, const crb::RatingTable& s) {
             std::optional<int> v = opt_int(a, c.id.c_str());
             std::string id = ctx.id(r.id + "/" + c.id);
             if (ui::rating_buttons(id.c_str(), v, 1, 5)) {
-                if (v) a[c.id] = *v;
-                else a.erase(c.id);
+                if (v)
+                    a[c.id] = *v;
+                else
+                    a.erase(c.id);
                 changed = true;
             }
         }
-        ui::label_value(ui::tr("rt.average"), avg[i].average ? ui::num(*avg[i].average, 2) : ui::tr("rt.unrated"));
+        ui::label_value(ui::tr("rt.average"),
+                        avg[i].average ? ui::num(*avg[i].average, 2) : ui::tr("rt.unrated"));
         ui::tid(ctx.id(r.id + "/average"));
-        if (changed && a.empty()) rows.erase(r.id);
-        else if (changed) rows[r.id] = a;
+        if (changed && a.empty())
+            rows.erase(r.id);
+        else if (changed)
+            rows[r.id] = a;
         ui::card_end();
         if (is_best) ImGui::PopStyleColor();
         ImGui::PopID();

@@ -25,7 +25,8 @@ void reflection_inputs(Ctx& ctx, const crb::Reflection& s) {
         ui::card_begin("entry");
         std::string prefix = "e" + std::to_string(e + 1);
         if (s.repeat) {
-            ui::heading((std::string(ctx.t(s.repeat_label)) + " " + std::to_string(e + 1)).c_str(), ui::fonts().bold);
+            ui::heading((std::string(ctx.t(s.repeat_label)) + " " + std::to_string(e + 1)).c_str(),
+                        ui::fonts().bold);
             std::string title = str(entry, "title");
             if (ui::text_field("##title", title, false, ui::tr("rf.title"), -ImGui::GetFontSize() * 6)) {
                 entry["title"] = title;
@@ -40,9 +41,12 @@ void reflection_inputs(Ctx& ctx, const crb::Reflection& s) {
             ImGui::PushID(q.id.c_str());
             ui::para(ctx.t(q.text));
             std::string text = str(answers, q.id.c_str());
-            if (ui::text_field("##a", text, true, nullptr, ui::table_width() == 0 ? -1.0f : -ImGui::GetFontSize())) {
-                if (text.empty()) answers.erase(q.id);
-                else answers[q.id] = text;
+            if (ui::text_field("##a", text, true, nullptr,
+                               ui::table_width() == 0 ? -1.0f : -ImGui::GetFontSize())) {
+                if (text.empty())
+                    answers.erase(q.id);
+                else
+                    answers[q.id] = text;
                 entry["answers"] = answers;
                 changed = true;
             }

@@ -12,10 +12,14 @@ namespace {
 
 const char* level_key(crb::calc::RiskLevel l) {
     switch (l) {
-        case crb::calc::RiskLevel::low: return "rr.low";
-        case crb::calc::RiskLevel::medium: return "rr.medium";
-        case crb::calc::RiskLevel::high: return "rr.high";
-        case crb::calc::RiskLevel::critical: return "rr.critical";
+        case crb::calc::RiskLevel::low:
+            return "rr.low";
+        case crb::calc::RiskLevel::medium:
+            return "rr.medium";
+        case crb::calc::RiskLevel::high:
+            return "rr.high";
+        case crb::calc::RiskLevel::critical:
+            return "rr.critical";
     }
     return "rr.low";
 }
@@ -23,10 +27,14 @@ const char* level_key(crb::calc::RiskLevel l) {
 ImVec4 level_colour(crb::calc::RiskLevel l) {
     const ui::Palette& p = ui::palette();
     switch (l) {
-        case crb::calc::RiskLevel::low: return p.heat_low;
-        case crb::calc::RiskLevel::medium: return p.heat_medium;
-        case crb::calc::RiskLevel::high: return p.heat_high;
-        case crb::calc::RiskLevel::critical: return p.heat_critical;
+        case crb::calc::RiskLevel::low:
+            return p.heat_low;
+        case crb::calc::RiskLevel::medium:
+            return p.heat_medium;
+        case crb::calc::RiskLevel::high:
+            return p.heat_high;
+        case crb::calc::RiskLevel::critical:
+            return p.heat_critical;
     }
     return p.heat_low;
 }
@@ -59,7 +67,8 @@ void risk_register_inputs(Ctx& ctx, const crb::RiskRegister& s) {
         const char* labels[3] = {"rr.risk", "rr.owner", "rr.response"};
         for (int k = 0; k < 3; ++k) {
             std::string v = str(r, texts[k]);
-            if (ui::text_field((std::string("##") + texts[k]).c_str(), v, false, ui::tr(labels[k]), -ImGui::GetFontSize())) {
+            if (ui::text_field((std::string("##") + texts[k]).c_str(), v, false, ui::tr(labels[k]),
+                               -ImGui::GetFontSize())) {
                 r[texts[k]] = v;
                 changed = true;
             }
@@ -71,8 +80,10 @@ void risk_register_inputs(Ctx& ctx, const crb::RiskRegister& s) {
                     ImGui::SameLine(ImGui::GetFontSize() * 11);
                     std::optional<int> v2 = opt_int(r, axis);
                     if (ui::rating_buttons(ctx.id(p + "/" + axis).c_str(), v2, 1, 5)) {
-                        if (v2) r[axis] = *v2;
-                        else r.erase(axis);
+                        if (v2)
+                            r[axis] = *v2;
+                        else
+                            r.erase(axis);
                         changed = true;
                     }
                 }
@@ -109,8 +120,9 @@ void risk_register_inputs(Ctx& ctx, const crb::RiskRegister& s) {
         };
         for (const json& r : risks) {
             auto l = opt_int(r, "likelihood"), im = opt_int(r, "impact");
-            csv += q(str(r, "risk")) + "," + (l ? std::to_string(*l) : "") + "," + (im ? std::to_string(*im) : "") + "," +
-                   (l && im ? std::to_string(*l * *im) : "") + "," + q(str(r, "owner")) + "," + q(str(r, "response")) + "\n";
+            csv += q(str(r, "risk")) + "," + (l ? std::to_string(*l) : "") + "," +
+                   (im ? std::to_string(*im) : "") + "," + (l && im ? std::to_string(*l * *im) : "") + "," +
+                   q(str(r, "owner")) + "," + q(str(r, "response")) + "\n";
         }
         ctx.download_csv(ctx.ex->id + ".csv", csv);
     }
@@ -140,7 +152,8 @@ void risk_register_results(Ctx& ctx, const crb::RiskRegister& s) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int l = 5; l >= 1; --l) {
         float y = p0.y + (5 - l) * cell;
-        dl->AddText(ImVec2(p0.x - cell * 0.5f, y + cell * 0.3f), ImGui::GetColorU32(ui::palette().text), std::to_string(l).c_str());
+        dl->AddText(ImVec2(p0.x - cell * 0.5f, y + cell * 0.3f), ImGui::GetColorU32(ui::palette().text),
+                    std::to_string(l).c_str());
         for (int im = 1; im <= 5; ++im) {
             ImVec2 a(p0.x + (im - 1) * cell, y), b(a.x + cell - 2, a.y + cell - 2);
             dl->AddRectFilled(a, b, ImGui::GetColorU32(level_colour(crb::calc::risk_level(l * im))), 3);
@@ -148,15 +161,18 @@ void risk_register_results(Ctx& ctx, const crb::RiskRegister& s) {
             if (count) {
                 std::string t = std::to_string(count);
                 ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-                dl->AddText(ImVec2(a.x + (cell - ts.x) / 2, a.y + (cell - ts.y) / 2), IM_COL32(0, 0, 0, 255), t.c_str());
+                dl->AddText(ImVec2(a.x + (cell - ts.x) / 2, a.y + (cell - ts.y) / 2), IM_COL32(0, 0, 0, 255),
+                            t.c_str());
             }
         }
     }
     for (int im = 1; im <= 5; ++im)
-        dl->AddText(ImVec2(p0.x + (im - 1) * cell + cell * 0.4f, p0.y + 5 * cell), ImGui::GetColorU32(ui::palette().text),
-                    std::to_string(im).c_str());
+        dl->AddText(ImVec2(p0.x + (im - 1) * cell + cell * 0.4f, p0.y + 5 * cell),
+                    ImGui::GetColorU32(ui::palette().text), std::to_string(im).c_str());
     ImGui::Dummy(ImVec2(cell * 6, cell * 6));
-    ui::muted((std::string(ui::tr("rr.likelihood")) + " \xE2\x86\x91   " + ui::tr("rr.impact") + " \xE2\x86\x92").c_str());
+    ui::muted(
+        (std::string(ui::tr("rr.likelihood")) + " \xE2\x86\x91   " + ui::tr("rr.impact") + " \xE2\x86\x92")
+            .c_str());
 }
 
 }  // namespace widgets

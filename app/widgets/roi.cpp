@@ -10,12 +10,20 @@ void roi_inputs(Ctx& ctx, const crb::Roi& s) {
     json a = object_or_empty(ctx.answer);
     bool changed = false;
     float fs = ImGui::GetFontSize();
+    // Labels beside the fields, or above them on narrow screens.
+    auto label = [&](const char* text) {
+        if (ui::narrow()) {
+            ImGui::TextUnformatted(text);
+        } else {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(text);
+            ImGui::SameLine(fs * 13);
+        }
+    };
     const char* keys[3] = {"cost", "benefit", "running"};
     const char* labels[3] = {"roi.cost", "roi.benefit", "roi.running"};
     for (int i = 0; i < 3; ++i) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(ui::tr(labels[i]));
-        ImGui::SameLine(fs * 13);
+        label(ui::tr(labels[i]));
         double v = opt_num(a, keys[i]).value_or(0.0);
         if (ui::money_field(ctx.id(keys[i]).c_str(), v, fs * 9)) {
             a[keys[i]] = v;
@@ -25,9 +33,7 @@ void roi_inputs(Ctx& ctx, const crb::Roi& s) {
         ImGui::SameLine();
         ImGui::TextUnformatted(s.currency.c_str());
     }
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui::tr("roi.years"));
-    ImGui::SameLine(fs * 13);
+    label(ui::tr("roi.years"));
     int years = opt_int(a, "years").value_or(s.default_years);
     ImGui::SetNextItemWidth(fs * 9);
     if (ImGui::SliderInt("##years", &years, 1, 10, "%d", ImGuiSliderFlags_AlwaysClamp)) {
@@ -59,8 +65,9 @@ void roi_results(Ctx& ctx, const crb::Roi& s) {
     ImGui::Text("%s: %s%%", ui::tr("roi.roi"), ui::num(*r.roi_pct, 1).c_str());
     ImGui::PopFont();
     ui::tid(ctx.id("result/roi"));
-    ui::label_value(ui::tr("roi.payback"),
-                    r.payback_months ? ui::trf("roi.months", {ui::num(*r.payback_months, 1)}) : std::string(ui::tr("roi.never")));
+    ui::label_value(ui::tr("roi.payback"), r.payback_months
+                                               ? ui::trf("roi.months", {ui::num(*r.payback_months, 1)})
+                                               : std::string(ui::tr("roi.never")));
 }
 
 }  // namespace widgets

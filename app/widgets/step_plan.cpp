@@ -32,8 +32,10 @@ void step_plan_inputs(Ctx& ctx, const crb::StepPlan& s) {
             ui::para(ctx.t(f.text));
             std::string v = str(fields, f.id.c_str());
             if (ui::text_field("##f", v, true, nullptr, -ImGui::GetFontSize())) {
-                if (v.empty()) fields.erase(f.id);
-                else fields[f.id] = v;
+                if (v.empty())
+                    fields.erase(f.id);
+                else
+                    fields[f.id] = v;
                 step_changed = true;
             }
             ui::tid(ctx.id(st.id + "/" + f.id));
@@ -47,22 +49,27 @@ void step_plan_inputs(Ctx& ctx, const crb::StepPlan& s) {
             for (const auto& c : st.checklist) {
                 bool on = opt_bool(checks, c.id.c_str()).value_or(false);
                 if (ui::checkbox(ctx.id(st.id + "/check/" + c.id).c_str(), ctx.t(c.text), on)) {
-                    if (on) checks[c.id] = true;
-                    else checks.erase(c.id);
+                    if (on)
+                        checks[c.id] = true;
+                    else
+                        checks.erase(c.id);
                     step_changed = true;
                 }
             }
         }
         if (!st.tool.empty() && ctx.open_exercise) {
-            if (ui::link_button((std::string(ui::tr("sp.open_tool")) + " \xE2\x86\x92").c_str())) ctx.open_exercise(st.tool);
+            if (ui::link_button((std::string(ui::tr("sp.open_tool")) + " \xE2\x86\x92").c_str()))
+                ctx.open_exercise(st.tool);
             ui::tid(ctx.id(st.id + "/tool"));
         }
         if (step_changed) {
             json na = json::object();
             if (!fields.empty()) na["fields"] = fields;
             if (!checks.empty()) na["checks"] = checks;
-            if (na.empty()) steps.erase(st.id);
-            else steps[st.id] = na;
+            if (na.empty())
+                steps.erase(st.id);
+            else
+                steps[st.id] = na;
             changed = true;
         }
         ui::card_end();
@@ -89,7 +96,8 @@ void step_plan_results(Ctx& ctx, const crb::StepPlan& s) {
                                      std::to_string(items)})
                  .c_str());
     ui::tid(ctx.id("result/progress"));
-    float frac = (fields + items) ? static_cast<float>(filled + ticked) / static_cast<float>(fields + items) : 0.0f;
+    float frac =
+        (fields + items) ? static_cast<float>(filled + ticked) / static_cast<float>(fields + items) : 0.0f;
     ui::progress_bar(frac, "");
 }
 

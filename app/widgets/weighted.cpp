@@ -26,7 +26,53 @@ bool block_editor(Ctx& ctx, const std::string& tid_prefix, const char* item_head
     json answers = object_or_empty(field(block, "rows"));
     crb::calc::WeightedSummary sum = crb::calc::weighted(rows_of(block, rows));
     float fs = ImGui::GetFontSize();
-    if (ImGui::BeginTable(tid_prefix.c_str(), 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, ImVec2(ui::table_width(), 0))) {
+    if (ui::narrow()) {
+        // Stacked: the question, then its rating, then its weight and product.
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const auto& r = rows[i];
+            json a = object_or_empty(field(answers, r.id.c_str()));
+            ImGui::PushID(r.id.c_str());
+            ImGui::Separator();
+            ui::para(ctx.t(r.text));
+            bool row_changed = false;
+            ImGui::TextDisabled("%s", ui::tr("w.rating"));
+            std::optional<int> rating = opt_int(a, "rating");
+            std::string rid = tid_prefix + "/" + r.id + "/rating";
+            if (ui::rating_buttons(rid.c_str(), rating, 1, 5)) {
+                if (rating)
+                    a["rating"] = *rating;
+                else
+                    a.erase("rating");
+                row_changed = true;
+            }
+            ImGui::TextDisabled("%s", ui::tr("w.weight"));
+            std::optional<double> weight = opt_num(a, "weight");
+            std::string wid = tid_prefix + "/" + r.id + "/weight";
+            if (ui::weight_field(wid.c_str(), weight, fs * 3.6f)) {
+                if (weight)
+                    a["weight"] = *weight;
+                else
+                    a.erase("weight");
+                row_changed = true;
+            }
+            if (i < sum.products.size() && sum.products[i]) {
+                ImGui::SameLine();
+                ImGui::Text("= %s", ui::num(*sum.products[i], 2).c_str());
+            }
+            if (row_changed) {
+                if (a.empty())
+                    answers.erase(r.id);
+                else
+                    answers[r.id] = a;
+                changed = true;
+            }
+            ImGui::PopID();
+        }
+        if (changed) block["rows"] = answers;
+        return changed;
+    }
+    if (ImGui::BeginTable(tid_prefix.c_str(), 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                          ImVec2(ui::table_width(), 0))) {
         ImGui::TableSetupColumn(item_header, ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(ui::tr("w.rating"), ImGuiTableColumnFlags_WidthFixed, fs * 11.5f);
         ImGui::TableSetupColumn(ui::tr("w.weight"), ImGuiTableColumnFlags_WidthFixed, fs * 9.5f);
@@ -43,24 +89,32 @@ bool block_editor(Ctx& ctx, const std::string& tid_prefix, const char* item_head
             std::optional<int> rating = opt_int(a, "rating");
             std::string rid = tid_prefix + "/" + r.id + "/rating";
             if (ui::rating_buttons(rid.c_str(), rating, 1, 5)) {
-                if (rating) a["rating"] = *rating;
-                else a.erase("rating");
+                if (rating)
+                    a["rating"] = *rating;
+                else
+                    a.erase("rating");
                 changed = true;
             }
             ImGui::TableNextColumn();
             std::optional<double> weight = opt_num(a, "weight");
             std::string wid = tid_prefix + "/" + r.id + "/weight";
             if (ui::weight_field(wid.c_str(), weight, fs * 3.6f)) {
-                if (weight) a["weight"] = *weight;
-                else a.erase("weight");
+                if (weight)
+                    a["weight"] = *weight;
+                else
+                    a.erase("weight");
                 changed = true;
             }
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            if (i < sum.products.size() && sum.products[i]) ImGui::TextUnformatted(ui::num(*sum.products[i], 2).c_str());
-            else ImGui::TextDisabled("\xE2\x80\x94");
-            if (changed && !a.empty()) answers[r.id] = a;
-            else if (changed) answers.erase(r.id);
+            if (i < sum.products.size() && sum.products[i])
+                ImGui::TextUnformatted(ui::num(*sum.products[i], 2).c_str());
+            else
+                ImGui::TextDisabled("\xE2\x80\x94");
+            if (changed && !a.empty())
+                answers[r.id] = a;
+            else if (changed)
+                answers.erase(r.id);
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -70,14 +124,17 @@ bool block_editor(Ctx& ctx, const std::string& tid_prefix, const char* item_head
 }
 
 // The per-block result lines; returns the block's summary for the verdicts.
-crb::calc::WeightedSummary block_result(Ctx& ctx, const std::string& tid_prefix, const std::vector<crb::IdText>& rows,
-                                        const json& block) {
+crb::calc::WeightedSummary block_result(Ctx& ctx, const std::string& tid_prefix,
+                                        const std::vector<crb::IdText>& rows, const json& block) {
     crb::calc::WeightedSummary sum = crb::calc::weighted(rows_of(block, rows));
     const ui::Palette& p = ui::palette();
-    if (sum.weights_ok) ui::para_colored(p.ok, ui::trf("w.sum_ok", {ui::num(sum.weight_sum, 2)}).c_str());
-    else ui::para_colored(p.warning, ui::trf("w.sum_bad", {ui::num(sum.weight_sum, 2)}).c_str());
+    if (sum.weights_ok)
+        ui::para_colored(p.ok, ui::trf("w.sum_ok", {ui::num(sum.weight_sum, 2)}).c_str());
+    else
+        ui::para_colored(p.warning, ui::trf("w.sum_bad", {ui::num(sum.weight_sum, 2)}).c_str());
     ui::tid(tid_prefix + "/sum");
-    ui::label_value(ui::tr("w.average"), sum.average ? ui::num(*sum.average, 2) : std::string("\xE2\x80\x94"));
+    ui::label_value(ui::tr("w.average"),
+                    sum.average ? ui::num(*sum.average, 2) : std::string("\xE2\x80\x94"));
     ui::tid(tid_prefix + "/average");
     if (!sum.complete)
         ui::muted(ui::trf("w.missing", {std::to_string(sum.rated), std::to_string(sum.rows)}).c_str());
@@ -112,7 +169,7 @@ void weighted_comparison_inputs(Ctx& ctx, const crb::WeightedComparison& s) {
         ImGui::Spacing();
         ui::heading(ctx.t(b.title), ui::fonts().bold);
         json block = object_or_empty(field(blocks, b.id.c_str()));
-        if (block_editor(ctx, ctx.id(b.id), ctx.t(b.title), b.rows, block)) {
+        if (block_editor(ctx, ctx.id(b.id), ui::tr("w.item"), b.rows, block)) {
             blocks[b.id] = block;
             changed = true;
         }

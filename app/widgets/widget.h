@@ -5,10 +5,9 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/content.h"
 
@@ -20,10 +19,10 @@ struct Ctx {
     crb::Lang lang = crb::Lang::en;
     const crb::Unit* unit = nullptr;
     const crb::Exercise* ex = nullptr;
-    std::string key;                 // "unit2/nps"
-    json answer;                     // the current answer (null when none)
-    json result;                     // core's derived result for this exercise
-    std::function<void(json)> commit;                                   // validated + saved by the app
+    std::string key;                   // "unit2/nps"
+    json answer;                       // the current answer (null when none)
+    json result;                       // core's derived result for this exercise
+    std::function<void(json)> commit;  // validated + saved by the app
     std::function<void(const std::string& exercise_id)> open_exercise;  // links between exercises
     std::function<void(const std::string& name, const std::string& csv)> download_csv;
 
@@ -35,7 +34,7 @@ void draw_inputs(Ctx& ctx);   // dispatches on ctx.ex->kind
 void draw_results(Ctx& ctx);  // the live results panel
 
 // One pair per kind, defined in app/widgets/<kind>.cpp.
-#define CRB_WIDGET(name, Spec)                       \
+#define CRB_WIDGET(name, Spec)                        \
     void name##_inputs(Ctx& ctx, const crb::Spec& s); \
     void name##_results(Ctx& ctx, const crb::Spec& s);
 CRB_WIDGET(quadrant_map, QuadrantMap)

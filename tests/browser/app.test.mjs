@@ -156,3 +156,34 @@ export async function weighted_audit_shows_hint_until_weights_sum_to_one(t) {
   await screenshot(page, "audit-verdict");
   void rows;
 }
+
+// One exercise of every kind, home and a unit summary, in both languages: kept as artefacts under
+// build/browser-artifacts/screens/ for people to look at, and checked for console errors.
+const ONE_OF_EACH_KIND = [
+  "1/influence_map", "1/satisfaction", "1/channels", "1/loyalty", "1/quiz", "2/website_blog",
+  "2/content_forms", "2/nps", "3/crm_strategy", "3/roi", "3/crm_audit", "3/cloud_survey",
+  "4/voicebot_medical", "4/risk_register",
+];
+
+async function screensOfEveryKind(t, lang) {
+  const { page, errors } = await openApp(t, { path: "/?test=1#/en", viewport: { width: 1280, height: 860 } });
+  // Some answers so that results panels and the summary have something to show.
+  await page.evaluate(() => { location.hash = "#/en/unit/2/nps"; });
+  await waitForIdle(page);
+  for (const [i, v] of [9, 10, 7, 3].entries()) await typeInto(page, `unit2/nps/r${i + 1}/score`, String(v));
+  await waitSaved(page);
+  {
+    const hashes = [`#/${lang}`, ...ONE_OF_EACH_KIND.map((p) => `#/${lang}/unit/${p.replace("/", "/")}`), `#/${lang}/unit/2/summary`];
+    for (const h of hashes) {
+      await page.evaluate((x) => { location.hash = x; }, h);
+      await page.waitForFunction((x) => window.crbTest.state.hash === x, h, { timeout: 5000 });
+      await waitForIdle(page);
+      const name = `screens-${lang}-${h.split("/").slice(2).join("-") || "home"}`;
+      await screenshot(page, name);
+    }
+  }
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+export async function screens_of_every_kind_in_english(t) { await screensOfEveryKind(t, "en"); }
+export async function screens_of_every_kind_in_polish(t) { await screensOfEveryKind(t, "pl"); }

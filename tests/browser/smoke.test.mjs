@@ -30,10 +30,12 @@ export async function lang_pl_query_renders_polish(t) {
 }
 
 export async function language_from_hash_and_browser(t) {
+  // Precedence (app/ui/app.cpp): the address (#/pl...) wins, then ?lang=, then the learner's last
+  // choice, then navigator.language, then English.
   const fromHash = await openApp(t, { path: "/#/pl", locale: "en-US" });
   assertEqual(await fromHash.page.evaluate(() => document.documentElement.lang), "pl", "#/pl");
   const fromBrowser = await openApp(t, { path: "/", locale: "pl-PL" });
   assertEqual(await fromBrowser.page.evaluate(() => document.documentElement.lang), "pl", "navigator.language pl-PL");
-  const queryWins = await openApp(t, { path: "/?lang=en#/pl", locale: "pl-PL" });
-  assertEqual(await queryWins.page.evaluate(() => document.documentElement.lang), "en", "?lang=en wins");
+  const queryBeatsBrowser = await openApp(t, { path: "/?lang=en", locale: "pl-PL" });
+  assertEqual(await queryBeatsBrowser.page.evaluate(() => document.documentElement.lang), "en", "?lang=en over pl-PL");
 }

@@ -99,6 +99,18 @@ TEST_CASE("out-of-range and wrongly typed answers are rejected with their path")
           one("/answers/unit1/nps/respondents/0/score: expected an integer 0-10 or null"));
     CHECK(errors_of(R"({"schema":2,"id":"wb-abc","rev":0,"answers":{"unit1/roi":{"cost":1e308}}})") ==
           one("/answers/unit1/roi/cost: expected an amount 0-1000000000 or null"));
+    // Beyond the range of a double: still the field's rule, with its path.
+    CHECK(errors_of(R"({"schema":2,"id":"wb-abc","rev":0,"answers":{"unit1/roi":{"cost":1e309}}})") ==
+          one("/answers/unit1/roi/cost: expected an amount 0-1000000000 or null"));
+    CHECK(errors_of(R"({"schema":2,"id":"wb-abc","rev":0,"answers":{"unit1/nps":{"respondents":[{"score":-2E+999}]}}})") ==
+          one("/answers/unit1/nps/respondents/0/score: expected an integer 0-10 or null"));
+    {
+        std::string many = R"({"schema":2,"id":"wb-abc","rev":0,"answers":{"unit9/x":{"v":[)";
+        for (int i = 0; i < 17; ++i) many += (i ? "," : "") + std::string("1e400");
+        many += "]}}}";
+        CHECK(errors_of(many) == one("invalid JSON at line 1, column " + std::to_string(many.find("1e400]") + 5) +
+                                     ": number overflow parsing '1e400'"));
+    }
     CHECK(errors_of(wb_text({{"unit1/roi", {{"running", -1}}}})) ==
           one("/answers/unit1/roi/running: expected an amount 0-1000000000 or null"));
     CHECK(errors_of(wb_text({{"unit1/roi", {{"years", 11}}}})) ==

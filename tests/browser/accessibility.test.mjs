@@ -1,0 +1,354 @@
+// Accessibility (issue 9): the accessible view (an HTML mirror of the screen beside the canvas)
+// must be enough to do every exercise with a keyboard and a screen reader, and the canvas must
+// hold up at 200 % text size.
+//
+// - Keyboard only, never the mouse: Tab to the skip link, Enter, Tab through the controls and type;
+//   the NPS exercise and the CRM audit are completed in the accessible view alone, the live region
+//   reads the results, and the canvas shows the same numbers afterwards.
+// - axe-core (WCAG 2.1 A/AA rules only) on the accessible view of every screen in both languages,
+//   with the exercises filled in so their results are checked too, and on the printable report.
+// - Screenshots of three dense screens at 200 % text size in both languages (nothing may stick out
+//   of the window), Escape closing the canvas's popups, Tab leaving the canvas, reduced motion.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { assert, assertEqual, REPO_ROOT, screenshot } from "./helpers.mjs";
+
+const AXE = readFileSync(path.join(REPO_ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+// Like helpers.openApp, plus: CSP bypass (to inject axe-core), optional stored settings, reduced motion.
+async function open(t, { urlPath, viewport = { width: 1200, height: 900 }, settings = null, reducedMotion = "no-preference" }) {
+  const context = await t.browser.newContext({ viewport, locale: "en-US", bypassCSP: true, reducedMotion });
+  t.contexts.push(context);
+  if (settings) {
+    await context.addInitScript((s) => {
+      if (!localStorage.getItem("crb:settings")) localStorage.setItem("crb:settings", s);
+    }, JSON.stringify(settings));
+  }
+  const page = await context.newPage();
+  t.pages.push(page);
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+  page.on("console", (msg) => { if (msg.type() === "error") errors.push(`console: ${msg.text()}`); });
+  await page.goto(new URL(urlPath, t.baseUrl).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelector("#crb-mirror .m-page"), null, { timeout: 10000 });
+  return { page, errors };
+}
+
+async function settle(page) {
+  const n = await page.evaluate(() => window.crbFramesDrawn || 0);
+  await page.waitForFunction((m) => (window.crbFramesDrawn || 0) >= m + 2, n, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(50);
+}
+
+const active = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+
+// Presses Tab (or Shift+Tab) until the element with `id` has focus.
+async function tabTo(page, id, { back = false, max = 120 } = {}) {
+  for (let i = 0; i < max; i++) {
+    if ((await active(page)) === id) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`Tab never reached #${id} (last: #${await active(page)})`);
+}
+
+async function typeHere(page, text) {
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+}
+
+// Waits until the app has applied every queued edit of the accessible view.
+async function applied(page) {
+  await page.waitForFunction(() => window.crbMirror && window.crbMirror.queue.length === 0, null, { timeout: 10000 });
+  await settle(page);
+}
+
+const liveText = (page) => page.evaluate(() => document.getElementById("crb-mirror-live").textContent.replace(/\s+/g, " "));
+const state = (page) => page.evaluate(() => window.crbTest.state);
+
+async function waitSaved(page) {
+  await page.waitForFunction(() => window.crbTest && window.crbTest.state.dirty === false, null, { timeout: 5000 });
+}
+
+// From page load: Tab to the skip link (the first focusable element) and press Enter.
+async function enterAccessibleView(page) {
+  await page.keyboard.press("Tab");
+  assertEqual(await active(page), "crb-skip", "the skip link is the first Tab stop");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.documentElement.classList.contains("crb-a11y"));
+  assertEqual(await active(page), "m-h1", "focus moves to the page heading");
+  assertEqual(await page.evaluate(() => document.getElementById("crb-view-toggle").getAttribute("aria-pressed")), "true", "toggle pressed");
+}
+
+async function backToCanvas(page) {
+  await tabTo(page, "crb-view-toggle", { back: true });
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.documentElement.classList.contains("crb-a11y"));
+  await settle(page);
+}
+
+export async function nps_completed_with_the_keyboard_in_the_accessible_view(t) {
+  const { page, errors } = await open(t, { urlPath: "/?test=1#/en/unit/2/nps" });
+  await enterAccessibleView(page);
+  const scores = [10, 9, 9, 8, 7, 6, 3, 10, 0, 9];
+  for (let i = 0; i < scores.length; i++) {
+    await tabTo(page, `c-unit2-nps-respondents-${i}-score`);
+    await typeHere(page, String(scores[i]));
+  }
+  // An out-of-range score is refused next to the field and never stored.
+  await tabTo(page, "c-unit2-nps-respondents-1-score", { back: true });
+  await typeHere(page, "11");
+  await applied(page);
+  const invalid = await page.evaluate(() => {
+    const el = document.getElementById("c-unit2-nps-respondents-1-score");
+    return { invalid: el.getAttribute("aria-invalid"), message: document.getElementById(el.id + "-err")?.textContent };
+  });
+  assertEqual(invalid.invalid, "true", "aria-invalid on the refused score");
+  assert(/0 to 10/.test(invalid.message || ""), `error text next to the field (${invalid.message})`);
+  assertEqual((await state(page)).answer.respondents[1].score, 9, "the previous score is kept");
+  await typeHere(page, "9");
+  await applied(page);
+  assertEqual(await page.evaluate(() => document.getElementById("c-unit2-nps-respondents-1-score").getAttribute("aria-invalid")), null, "valid again");
+  assertEqual(await active(page), "c-unit2-nps-respondents-1-score", "the edited field keeps focus");
+
+  const live = await liveText(page);
+  assert(live.includes("Net Promoter Score") && live.includes("20.0"), `live region shows the NPS (${live})`);
+  assert(live.includes("Promoters") && live.includes("50.0% (5)"), `live region shows the groups in words (${live})`);
+  await waitSaved(page);
+  const s = await state(page);
+  assertEqual(s.result.answered, 10, "answered");
+  assertEqual(Math.round(s.result.nps * 10) / 10, 20, "NPS in the app");
+  await screenshot(page, "a11y-nps-accessible-view");
+
+  await backToCanvas(page);
+  await screenshot(page, "a11y-nps-canvas-after");
+  assertEqual(Math.round((await state(page)).result.nps * 10) / 10, 20, "NPS in the canvas view");
+  const stored = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem("crb:index"));
+    return JSON.parse(localStorage.getItem("crb:wb:" + index.current)).answers["unit2/nps"];
+  });
+  assertEqual(stored.respondents.map((r) => r.score).join(","), scores.join(","), "saved through the app's path");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+export async function crm_audit_completed_with_the_keyboard_in_the_accessible_view(t) {
+  const { page, errors } = await open(t, { urlPath: "/?test=1#/en/unit/3/crm_audit" });
+  await enterAccessibleView(page);
+  const rows = ["active_use", "functions_used", "fulfils_functions", "strategy_change", "optimisation_need"];
+  for (const row of rows) {
+    await tabTo(page, `c-unit3-crm_audit-rows-${row}-rating`);
+    await page.keyboard.press("4");  // a focused select picks the option starting with "4"
+    await tabTo(page, `c-unit3-crm_audit-rows-${row}-weight`);
+    await typeHere(page, row === "optimisation_need" ? "0.95" : "0.2");
+  }
+  await applied(page);
+  const err = await page.evaluate(() => document.getElementById("c-unit3-crm_audit-rows-optimisation_need-weight-err")?.textContent);
+  assert(/0\.1 to 0\.9/.test(err || ""), `weight out of range is refused (${err})`);
+  let live = await liveText(page);
+  assert(live.includes("0.80") && live.includes("must be 1.00"), `live region asks for weights summing to 1 (${live})`);
+  assert(!live.includes("Verdict"), "no verdict yet");
+  await typeHere(page, "0,2");  // a decimal comma works too
+  await applied(page);
+  live = await liveText(page);
+  await waitSaved(page);
+  const s = await state(page);
+  assertEqual(s.result.weights_ok, true, "weights sum to 1.0");
+  assertEqual(s.result.complete, true, "complete");
+  assertEqual(Math.round(s.result.average * 100) / 100, 4, "weighted average");
+  assert(s.result.band_text && live.includes("Verdict") && live.includes(s.result.band_text),
+    `live region shows the band verdict (${live})`);
+  await screenshot(page, "a11y-audit-accessible-view");
+  await backToCanvas(page);
+  await page.waitForFunction(() => "unit3/crm_audit/verdict" in window.crbTest.rects, null, { timeout: 5000 });
+  await screenshot(page, "a11y-audit-canvas-after");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+export async function canvas_edits_show_in_the_mirror_and_polish_sets_lang(t) {
+  const { page } = await open(t, { urlPath: "/?test=1#/pl/unit/2/nps" });
+  assertEqual(await page.evaluate(() => document.documentElement.lang), "pl", "<html lang>");
+  assertEqual(await page.evaluate(() => document.getElementById("crb-mirror").getAttribute("lang")), "pl", "mirror lang");
+  assertEqual(await page.evaluate(() => document.getElementById("crb-view-toggle").textContent), "Widok dostępny", "toggle in Polish");
+  const [x, y, w, h] = await page.evaluate(() => window.crbTest.rects["unit2/nps/r1/score"]);
+  await page.mouse.click(x + w / 2, y + h / 2);
+  await settle(page);
+  await page.keyboard.type("7");
+  await page.keyboard.press("Tab");
+  await settle(page);
+  await page.waitForFunction(() => document.getElementById("c-unit2-nps-respondents-0-score").value === "7", null, { timeout: 5000 });
+  assert((await liveText(page)).includes("-100,0") || (await liveText(page)).includes("Net Promoter Score"), "results follow the canvas");
+  // Switching the language from the mirror (a link) keeps the place.
+  await page.evaluate(() => window.crbMirror.setShown(true, false));
+  await page.focus("#m-lang");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("crb-mirror").getAttribute("lang") === "en", null, { timeout: 5000 });
+  assertEqual((await state(page)).hash, "#/en/unit/2/nps", "same exercise in English");
+  assertEqual(await active(page), "m-h1", "focus on the new page's heading");
+}
+
+export async function escape_closes_popups_and_tab_leaves_the_canvas(t) {
+  const { page } = await open(t, { urlPath: "/?test=1#/en/unit/2/nps" });
+  const click = async (id) => {
+    const [x, y, w, h] = await page.evaluate((n) => window.crbTest.rects[n], id);
+    await page.mouse.click(x + w / 2, y + h / 2);
+    await settle(page);
+  };
+  const has = (id) => page.evaluate((n) => n in window.crbTest.rects, id);
+  await click("top/settings");
+  assert(await has("settings/scale"), "settings open");
+  await page.keyboard.press("Escape");
+  await settle(page);
+  assert(!(await has("settings/scale")), "Escape closes the settings popup");
+  await click("top/workbook");
+  assert(await has("wb/new"), "workbook menu open");
+  await page.keyboard.press("Escape");
+  await settle(page);
+  assert(!(await has("wb/new")), "Escape closes the workbook menu");
+  await click("unit2/nps/reset");
+  assert(await has("dlg/reset/yes"), "reset dialog open");
+  await page.keyboard.press("Escape");
+  await settle(page);
+  assert(!(await has("dlg/reset/yes")), "Escape closes the reset dialog");
+  // Keyboard focus in the canvas (arrows drive ImGui), then Tab goes on to the page.
+  await page.keyboard.press("ArrowDown");
+  await settle(page);
+  await page.keyboard.press("Tab");
+  const where = await page.evaluate(() => {
+    const a = document.activeElement;
+    return { id: a.id, inPage: a !== document.body && a.id !== "canvas" && a.id !== "crb-text-agent" };
+  });
+  assert(where.inPage, `Tab from the canvas reaches the page (${where.id})`);
+}
+
+export async function reduced_motion_stops_every_animation(t) {
+  const { page } = await open(t, { urlPath: "/#/en", reducedMotion: "reduce" });
+  const names = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll("*")) {
+      const cs = getComputedStyle(el);
+      if (cs.animationName !== "none" || (cs.transitionDuration !== "0s" && cs.transitionProperty !== "none" && cs.transitionDuration !== "")) {
+        out.push(`${el.tagName}#${el.id}.${el.className}: ${cs.animationName} ${cs.transitionDuration}`);
+      }
+    }
+    return out;
+  });
+  assertEqual(names.join("; "), "", "no animation or transition");
+}
+
+// [axe] -------------------------------------------------------------------------------------------
+
+async function runAxe(page, label) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  }, WCAG_TAGS);
+  return violations.map((v) => `${label}: ${v}`);
+}
+
+async function showScreen(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForFunction((h) => document.querySelector(`#crb-mirror .m-page[data-screen="${h}"]`), hash, { timeout: 10000 });
+  await settle(page);
+}
+
+// Fills every control of the exercise on screen, as a user of the accessible view would.
+async function fillExercise(page) {
+  await page.evaluate(() => {
+    const m = document.getElementById("crb-mirror");
+    const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
+    for (const el of m.querySelectorAll("[data-type]")) {
+      const type = el.getAttribute("data-type");
+      if (el.tagName === "SELECT") {
+        el.selectedIndex = el.options.length - 1;
+        fire(el, "change");
+      } else if (type === "int" || type === "number") {
+        el.value = el.getAttribute("data-max") === "0.90" ? "0.2" : el.getAttribute("data-min") === "0" && el.getAttribute("data-max") === "10" ? "9" : "1200";
+        fire(el, "input");
+      } else if (type === "text") {
+        el.value = "Ab <i>c</i> & ż";
+        fire(el, "input");
+      } else if (el.type === "checkbox" && !el.checked) {
+        el.click();
+      } else if (el.type === "radio" && !m.querySelector(`input[name="${el.name}"]:checked`)) {
+        el.click();
+      }
+    }
+  });
+  await settle(page);
+  await settle(page);
+}
+
+async function axeUnit(t, unit, lang) {
+  const { page, errors } = await open(t, { urlPath: `/?test=1#/${lang}/unit/${unit}` });
+  await page.evaluate(() => window.crbMirror.setShown(true, false));
+  const hashes = await page.evaluate(() => [...document.querySelectorAll("#crb-mirror nav a[href]")].map((a) => a.getAttribute("href")));
+  assert(hashes.length >= 6, `unit navigation (${hashes.join(" ")})`);
+  const found = [];
+  for (const hash of hashes.filter((h) => !h.endsWith("/summary"))) {
+    await showScreen(page, hash);
+    if (await page.evaluate(() => !!document.querySelector("#crb-mirror [data-action=add]"))) {
+      await page.evaluate(() => document.querySelector("#crb-mirror [data-action=add]").click());
+      await settle(page);
+    }
+    await fillExercise(page);
+    found.push(...(await runAxe(page, hash)));
+  }
+  await showScreen(page, hashes.find((h) => h.endsWith("/summary")));
+  found.push(...(await runAxe(page, `#/${lang}/unit/${unit}/summary`)));
+  await screenshot(page, `a11y-axe-unit${unit}-${lang}-summary`);
+  assertEqual(found.join("\n"), "", "axe violations");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+export async function axe_unit1_en(t) { await axeUnit(t, 1, "en"); }
+export async function axe_unit1_pl(t) { await axeUnit(t, 1, "pl"); }
+export async function axe_unit2_en(t) { await axeUnit(t, 2, "en"); }
+export async function axe_unit2_pl(t) { await axeUnit(t, 2, "pl"); }
+export async function axe_unit3_en(t) { await axeUnit(t, 3, "en"); }
+export async function axe_unit3_pl(t) { await axeUnit(t, 3, "pl"); }
+export async function axe_unit4_en(t) { await axeUnit(t, 4, "en"); }
+export async function axe_unit4_pl(t) { await axeUnit(t, 4, "pl"); }
+
+export async function axe_home_and_report(t) {
+  const found = [];
+  for (const lang of ["en", "pl"]) {
+    const { page } = await open(t, { urlPath: `/?test=1#/${lang}/unit/2/nps` });
+    await page.evaluate(() => window.crbMirror.setShown(true, false));
+    await fillExercise(page);
+    await showScreen(page, `#/${lang}`);
+    found.push(...(await runAxe(page, `#/${lang}`)));
+    await screenshot(page, `a11y-axe-home-${lang}`);
+    // The printable report, through the app's print path (the mirror's Print button, by keyboard).
+    await page.focus("#b-print");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => typeof window.crbLastReport === "string", null, { timeout: 10000 });
+    const report = await page.evaluate(() => window.crbLastReport);
+    const rp = await page.context().newPage();
+    await rp.setContent(report);
+    found.push(...(await runAxe(rp, `report (${lang})`)));
+    await rp.close();
+  }
+  assertEqual(found.join("\n"), "", "axe violations");
+}
+
+// [200 % text] ------------------------------------------------------------------------------------
+
+async function textScaleShots(t, lang) {
+  const screens = ["3/crm_implementation", "2/nps", "4/voicebot_medical"];
+  const settings = { lang, text_scale: 2.0, theme: "light", last_place: "" };
+  const problems = [];
+  for (const s of screens) {
+    const { page } = await open(t, { urlPath: `/?test=1#/${lang}/unit/${s}`, viewport: { width: 1280, height: 900 }, settings });
+    const name = `a11y-text200-${lang}-${s.replace("/", "-")}`;
+    await screenshot(page, name);
+    // Nothing drawn past the window's right edge.
+    const rects = await page.evaluate(() => window.crbTest.rects);
+    for (const [id, [x, , w]] of Object.entries(rects)) if (x + w > 1280.5) problems.push(`${name}: ${id} ends at ${x + w}`);
+  }
+  assertEqual(problems.join("\n"), "", "widgets inside the window at 200 %");
+}
+
+export async function text_200_percent_en(t) { await textScaleShots(t, "en"); }
+export async function text_200_percent_pl(t) { await textScaleShots(t, "pl"); }
