@@ -22,7 +22,7 @@ public:
     bool load(Lang lang, const std::string& name, const std::string& text, std::vector<std::string>& errors);
 
     // The string, else the English one, else the key itself (so a gap is visible, never a crash).
-    // The reference stays valid until the next load().
+    // The reference stays valid until the next load() or set().
     const std::string& get(Lang lang, std::string_view key) const;
     bool has(Lang lang, std::string_view key) const;
     std::vector<std::string> keys(Lang lang) const;  // sorted

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turn the assembled site (dist/) into ONE self-contained HTML file that works from file://.
 
-The page is dist/index.html with everything it links put inside it: the stylesheet as <style>,
+The page is dist/index.html with everything it links put inside it: the stylesheets as <style>,
 icons as data: URIs, the scripts (crb-config.js, shell.js, index.js) as inline <script>s at the end
 of <body> (in their original order), and index.wasm as base64 in a data block that a small script
 decodes into Module["wasmBinary"] (Emscripten then instantiates those bytes instead of fetching
@@ -78,9 +78,17 @@ def main() -> None:
             scripts.append(WASM_LOADER)
         scripts.append(inline_script(text, name))
 
-    css = read(args.dist, "style.css").decode("utf-8")
-    html = replace_once(r'<link rel="stylesheet" href="style\.css">', lambda _: f"<style>{css}</style>", html,
-                        "stylesheet link")
+    styles = []
+
+    def inline_style(m: re.Match) -> str:
+        css = read(args.dist, m.group(1)).decode("utf-8")
+        if re.search(r"</style", css, re.IGNORECASE):
+            raise SystemExit(f"single_file: {m.group(1)} contains '</style' and cannot be inlined")
+        styles.append(css)
+        return f"<style>{css}</style>"
+    html = re.sub(r'<link rel="stylesheet" href="([^":]+)">', inline_style, html)
+    if not styles:
+        raise SystemExit("single_file: index.html links no stylesheet")
     html = re.sub(r'<link rel="manifest"[^>]*>\n?', "", html)
 
     def data_uri(m: re.Match) -> str:
@@ -92,7 +100,7 @@ def main() -> None:
     csp = "; ".join([
         "default-src 'none'",
         "script-src " + " ".join(f"'{csp_hash(s)}'" for s in scripts) + " 'wasm-unsafe-eval'",
-        f"style-src '{csp_hash(css)}' '{csp_hash(report_style(args.report_source))}'",
+        "style-src " + " ".join(f"'{csp_hash(c)}'" for c in styles + [report_style(args.report_source)]),
         "img-src data: blob:",
         "object-src 'none'", "base-uri 'none'", "form-action 'none'",
     ])

@@ -44,7 +44,10 @@ EM_JS(void, crb_js_mirror_install, (), {
 
     var setShown = function(on, focusMain) {
         st["shown"] = on;
+        var was = doc["documentElement"]["classList"]["contains"]("crb-a11y");
         doc["documentElement"]["classList"]["toggle"]("crb-a11y", on);
+        // The canvas shrinks while covered (mirror.css): SDL re-reads its size on a resize.
+        if (was !== on) window["dispatchEvent"](new Event("resize"));
         if (toggle) toggle["setAttribute"]("aria-pressed", on ? "true" : "false");
         try {
             if (on) window["localStorage"]["setItem"]("crb-view", "html");

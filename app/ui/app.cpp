@@ -476,7 +476,10 @@ void App::drag_to_scroll() {
         }
     }
     if (!io.MouseDown[0]) drag_window_ = nullptr;
-    if (drag_window_ && io.MouseDelta.y != 0.0f && !ImGui::IsAnyItemActive()) {
+    // Pressing on empty space makes ImGui "hold" the window (its move id is active): that counts
+    // as empty space too; any other active item (a slider, a text field) keeps the drag.
+    bool holding_window = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
+    if (drag_window_ && io.MouseDelta.y != 0.0f && holding_window) {
         ImGui::SetScrollY(drag_window_, drag_window_->Scroll.y - io.MouseDelta.y);
         platform::request_frames(2);
     }

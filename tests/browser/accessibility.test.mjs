@@ -44,13 +44,43 @@ async function settle(page) {
 
 const active = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 
-// Presses Tab (or Shift+Tab) until the element with `id` has focus.
-async function tabTo(page, id, { back = false, max = 120 } = {}) {
-  for (let i = 0; i < max; i++) {
+// Presses Tab (or Shift+Tab) until the element with `id` has focus: counts the tabbable elements on
+// the way first (fewer round trips on a slow machine), then checks where focus landed.
+async function tabTo(page, id, { back = false } = {}) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     if ((await active(page)) === id) return;
-    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const steps = await page.evaluate(([target, backwards]) => {
+      const all = [...document.querySelectorAll("a[href], button, input, select, textarea, canvas, [tabindex]")].filter((el) => {
+        if (el.tabIndex < 0 || el.disabled) return false;
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
+      });
+      // Radio groups are one stop: keep the checked radio (or the first) of each name.
+      const seen = new Set();
+      const stops = all.filter((el) => {
+        if (el.type !== "radio") return true;
+        if (seen.has(el.name)) return false;
+        const group = [...document.querySelectorAll(`input[type=radio][name="${el.name}"]`)];
+        const stop = group.find((g) => g.checked) || group[0];
+        if (stop !== el) return false;
+        seen.add(el.name);
+        return true;
+      });
+      const to = stops.findIndex((el) => el.id === target);
+      if (to < 0) return 1;
+      // Where sequential navigation starts: the focused element, or its place in document order.
+      const ae = document.activeElement;
+      let from = stops.indexOf(ae);
+      if (from < 0) {
+        const after = stops.findIndex((el) => ae.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        from = after < 0 ? stops.length - 0.5 : after - 0.5;
+      }
+      return Math.max(1, Math.round(backwards ? from - to : to - from));
+    }, [id, back]);
+    for (let i = 0; i < steps; i++) await page.keyboard.press(back ? "Shift+Tab" : "Tab");
   }
-  throw new Error(`Tab never reached #${id} (last: #${await active(page)})`);
+  const last = await active(page);
+  if (last !== id) throw new Error(`Tab did not reach #${id} (focus on #${last})`);
 }
 
 async function typeHere(page, text) {

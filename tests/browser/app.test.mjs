@@ -1,7 +1,7 @@
 // The learner's experience through real mouse and keyboard input (issue: App). Widgets are found
 // through the app's test-only map of stable ids to screen rectangles (?test=1); every click and
 // keystroke still goes through the browser's input events.
-import { assert, assertEqual, openApp, screenshot, waitForIdle } from "./helpers.mjs";
+import { assert, assertEqual, decodePng, openApp, pixelDifference, screenshot, waitForIdle } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -187,3 +187,35 @@ async function screensOfEveryKind(t, lang) {
 
 export async function screens_of_every_kind_in_english(t) { await screensOfEveryKind(t, "en"); }
 export async function screens_of_every_kind_in_polish(t) { await screensOfEveryKind(t, "pl"); }
+
+// Phones: dragging on text (not on a control) scrolls it. SDL turns touches into mouse events, so a
+// mouse drag on the reading text exercises the same path; a touch drag is tried too via CDP.
+export async function dragging_the_reading_text_scrolls_it(t) {
+  const { page } = await openApp(t, { path: "/?test=1#/en/unit/1/read", viewport: { width: 390, height: 760 }, });
+  await waitForIdle(page);
+  const before = decodePng((await screenshot(page, "drag-before")).buffer);
+  await page.mouse.move(200, 600);
+  await page.mouse.down();
+  for (let y = 600; y >= 300; y -= 30) await page.mouse.move(200, y);
+  await page.mouse.up();
+  await waitForIdle(page);
+  const after = decodePng((await screenshot(page, "drag-after")).buffer);
+  assert(pixelDifference(before, after) > 0.05, "the text moved");
+  // A phone: a touch-enabled context, a real touch drag through the DevTools protocol.
+  const phone = await t.browser.newContext({ viewport: { width: 390, height: 760 }, hasTouch: true, isMobile: true });
+  t.contexts.push(phone);
+  const tp = await phone.newPage();
+  t.pages.push(tp);
+  await tp.goto(new URL("/?test=1#/en/unit/1/read", t.baseUrl).href);
+  await tp.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  await waitForIdle(tp);
+  const beforeTouch = decodePng((await screenshot(tp, "drag-before-touch")).buffer);
+  const cdp = await phone.newCDPSession(tp);
+  const touch = async (type, y) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: 200, y }] });
+  await touch("touchStart", 600);
+  for (let y = 570; y >= 300; y -= 30) await touch("touchMove", y);
+  await touch("touchEnd", 300);
+  await waitForIdle(tp);
+  const afterTouch = decodePng((await screenshot(tp, "drag-after-touch")).buffer);
+  assert(pixelDifference(beforeTouch, afterTouch) > 0.05, "a touch drag moves the text too");
+}
