@@ -61,6 +61,7 @@
 
   window.addEventListener("load", function () {
     sw.register("sw.js").then(function (reg) {
+      if (!reg) return;
       // A worker that was already waiting (a tab left open over a deployment) counts too. Without
       // a controller the page was not served by the old build, so there is nothing to replace.
       function watch(worker) {

@@ -139,8 +139,11 @@ EM_JS(void, crb_js_show_html, (const char* html, int print), {
     var text = UTF8ToString(html);
     if (!print) {
         var url = URL["createObjectURL"](new Blob([text], {"type": "text/html;charset=utf-8"}));
-        var w = window["open"](url, "_blank", "noopener");
-        if (!w) location["href"] = url;
+        // Not the "noopener" feature: with it window.open always returns null, which looked like
+        // a blocked pop-up and sent this page to the book too. Cut the opener link by hand.
+        var w = window["open"](url, "_blank");
+        if (w) { try { w["opener"] = null; } catch (e) {} }
+        else location["href"] = url;
         return;
     }
     var old = document["getElementById"]("crb-print-frame");

@@ -269,11 +269,13 @@ bool weight_field(const char* id, std::optional<double>& value, float width) {
                                       return true;
                                   }
                                   double d = 0;
-                                  if (!parse_decimal(text, d) || d < 0.1 - 1e-9 || d > 0.9 + 1e-9) {
+                                  // 0.1-0.9 in steps of 0.05, the same rule core applies.
+                                  if (!parse_decimal(text, d) || d < 0.1 - 1e-9 || d > 0.9 + 1e-9 ||
+                                      std::fabs(d * 20 - std::round(d * 20)) > 1e-6) {
                                       err = tr("err.weight_range");
                                       return false;
                                   }
-                                  parsed = std::round(d * 100) / 100;
+                                  parsed = std::round(d * 20) / 20;
                                   return true;
                               });
     tid(id);

@@ -391,11 +391,25 @@ void App::listen(const crb::Unit& u) {
             static_cast<float>(listen_section_ + 1) / n,
             trf("listen.section_of", {std::to_string(listen_section_ + 1), std::to_string(n)}).c_str(),
             em() * 14);
+        // The sections as a list: the one being read is selected; choosing another jumps there.
+        ImGui::Spacing();
+        for (int i = 0; i < n; ++i) {
+            ImGui::PushID(i);
+            bool current = i == listen_section_;
+            if (current) ImGui::PushFont(fonts().bold);
+            std::string label = std::to_string(i + 1) + ". " + chunks[i].heading;
+            if (ImGui::Selectable(label.c_str(), current)) {
+                listen_section_ = i;
+                if (listen_playing_) speak_current();
+            }
+            if (current) ImGui::PopFont();
+            tid("listen/section/" + std::to_string(i + 1));
+            ImGui::PopID();
+        }
         ImGui::Spacing();
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted(tr("listen.now_reading"));
         ImGui::PopFont();
-        heading(chunks[listen_section_].heading.c_str());
         ImGui::TextUnformatted(chunks[listen_section_].text.c_str());
     }
     ImGui::PopTextWrapPos();

@@ -265,10 +265,12 @@ export async function malformed_import_changes_nothing(t) {
   await typeInto(page, "unit2/nps/r1/score", "5");
   await waitSaved(page);
   const before = await storageSnapshot(page);
+  const real = await storedWorkbook(page);  // a real workbook whose one answer has the wrong type
+  const wrongType = JSON.stringify({ ...real, answers: { ...real.answers, "unit2/nps": "lots" } });
   const broken = [
-    ["truncated.json", '{"format": "crb-workbook", "answers": {"unit2/nps": '],
+    ["truncated.json", JSON.stringify(real).slice(0, 60)],
     ["not-a-workbook.json", '{"hello": "world"}'],
-    ["wrong-types.json", '{"format": "crb-workbook", "schema": 1, "answers": {"unit2/nps": "lots"}}'],
+    ["wrong-type.json", wrongType],
   ];
   for (const [name, text] of broken) {
     await page.setInputFiles("#crb-file-input", { name, mimeType: "application/json", buffer: Buffer.from(text) });
@@ -319,6 +321,24 @@ export async function report_of_script_text_shows_it_literally_and_runs_no_scrip
          "escaped in the HTML");
   await page.waitForTimeout(500);
   assertEqual(dialogs.join(","), "", "no alert");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+export async function unit_book_opens_in_a_new_tab_and_the_app_stays(t) {
+  const { page, context, errors } = await openApp(t, { path: "/?test=1#/en/unit/1", viewport: BIG });
+  const [x, y, w, h] = await rectOf(page, "overview/read");  // the book button is right of it
+  const popup = context.waitForEvent("page", { timeout: 10000 });
+  await page.mouse.click(x + w + 60, y + h / 2);
+  const book = await popup;
+  await book.waitForLoadState();
+  assert(book.url().startsWith("blob:"), `the book is a blob: document (${book.url()})`);
+  assert((await book.title()).length > 0, "the book has a title");
+  assertEqual(await book.evaluate(() => getComputedStyle(document.querySelector("h2")).color), "rgb(31, 78, 121)",
+              "the book's stylesheet applies");
+  assertEqual(await book.evaluate(() => window.opener), null, "no opener link back to the app");
+  await page.waitForTimeout(300);
+  assert(page.url().startsWith(t.baseUrl), `the app stays where it was (${page.url()})`);
+  assertEqual((await state(page)).hash, "#/en/unit/1", "same place");
   assertEqual(errors.join("\n"), "", "console errors");
 }
 
