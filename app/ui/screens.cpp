@@ -328,8 +328,10 @@ void App::listen(const crb::Unit& u) {
     platform::SpeechState st = platform::speech_state(code);
     if (st == platform::SpeechState::unavailable) {
         para_colored(palette().warning, tr("listen.no_speech"));
+        tid("listen/no_speech");
     } else if (st == platform::SpeechState::no_voice) {
         para_colored(palette().warning, tr("listen.no_voice"));
+        tid("listen/no_voice");
     }
     int n = static_cast<int>(chunks.size());
     listen_section_ = std::clamp(listen_section_, 0, std::max(0, n - 1));

@@ -31,8 +31,8 @@ async function open(t, { urlPath, viewport = { width: 1200, height: 900 }, setti
   page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
   page.on("console", (msg) => { if (msg.type() === "error") errors.push(`console: ${msg.text()}`); });
   await page.goto(new URL(urlPath, t.baseUrl).href);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
-  await page.waitForFunction(() => document.querySelector("#crb-mirror .m-page"), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 40000 });
+  await page.waitForFunction(() => document.querySelector("#crb-mirror .m-page"), null, { timeout: 20000 });
   return { page, errors };
 }
 
@@ -75,9 +75,11 @@ async function tabTo(page, id, { back = false } = {}) {
         const after = stops.findIndex((el) => ae.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
         from = after < 0 ? stops.length - 0.5 : after - 0.5;
       }
-      return Math.max(1, Math.round(backwards ? from - to : to - from));
+      const d = Math.round(to - from);
+      return d === 0 ? (backwards ? -1 : 1) : d;
     }, [id, back]);
-    for (let i = 0; i < steps; i++) await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps < 0 ? "Shift+Tab" : "Tab");
+    await page.waitForFunction((t) => document.activeElement && document.activeElement.id === t, id, { timeout: 2000 }).catch(() => {});
   }
   const last = await active(page);
   if (last !== id) throw new Error(`Tab did not reach #${id} (focus on #${last})`);
@@ -165,15 +167,15 @@ export async function nps_completed_with_the_keyboard_in_the_accessible_view(t) 
 export async function crm_audit_completed_with_the_keyboard_in_the_accessible_view(t) {
   const { page, errors } = await open(t, { urlPath: "/?test=1#/en/unit/3/crm_audit" });
   await enterAccessibleView(page);
-  const rows = ["active_use", "functions_used", "fulfils_functions", "strategy_change", "optimisation_need"];
+  const rows = ["active_use", "functions_used", "fulfils_functions", "strategy_change", "efficiency_need"];
   for (const row of rows) {
     await tabTo(page, `c-unit3-crm_audit-rows-${row}-rating`);
     await page.keyboard.press("4");  // a focused select picks the option starting with "4"
     await tabTo(page, `c-unit3-crm_audit-rows-${row}-weight`);
-    await typeHere(page, row === "optimisation_need" ? "0.95" : "0.2");
+    await typeHere(page, row === "efficiency_need" ? "0.95" : "0.2");
   }
   await applied(page);
-  const err = await page.evaluate(() => document.getElementById("c-unit3-crm_audit-rows-optimisation_need-weight-err")?.textContent);
+  const err = await page.evaluate(() => document.getElementById("c-unit3-crm_audit-rows-efficiency_need-weight-err")?.textContent);
   assert(/0\.1 to 0\.9/.test(err || ""), `weight out of range is refused (${err})`);
   let live = await liveText(page);
   assert(live.includes("0.80") && live.includes("must be 1.00"), `live region asks for weights summing to 1 (${live})`);

@@ -1,0 +1,71 @@
+// Narration ("audiobook"): the Listen page reads the unit section by section with the browser's
+// speech synthesis, in the chosen language. Chromium headless has no voices, so the tests install
+// a small speechSynthesis stand-in that records what it is asked to say and finishes each utterance
+// after a short delay, like a real voice would.
+import { assert, assertEqual, openApp, waitForIdle } from "./helpers.mjs";
+
+function installSpeech(voices) {
+  return (langs) => {
+    const said = [];
+    window.crbSaid = said;
+    const synth = {
+      speaking: false, pending: false, paused: false, current: null,
+      getVoices: () => langs.map((l) => ({ lang: l, name: "Test " + l })),
+      addEventListener: () => {},
+      speak(u) {
+        this.speaking = true; this.current = u;
+        said.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice && u.voice.lang });
+        const me = u;
+        setTimeout(() => { if (synth.current === me && !synth.paused) { synth.speaking = false; synth.current = null; me.onend && me.onend(); } }, 150);
+      },
+      cancel() { this.speaking = false; this.current = null; },
+      pause() { this.paused = true; },
+      resume() { this.paused = false; },
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+    window.SpeechSynthesisUtterance = function (text) { this.text = text; this.lang = ""; this.rate = 1; };
+  };
+}
+
+async function clickId(page, id) {
+  const r = await page.waitForFunction((n) => window.crbTest && window.crbTest.rects[n], id, { timeout: 5000 }).then((h) => h.jsonValue());
+  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+}
+
+export async function listen_reads_sections_in_order_in_polish(t) {
+  const context = await t.browser.newContext({ viewport: { width: 1200, height: 800 } });
+  t.contexts.push(context);
+  await context.addInitScript(installSpeech(), ["pl-PL", "en-GB"]);
+  const page = await context.newPage();
+  t.pages.push(page);
+  await page.goto(new URL("/?test=1#/pl/unit/2/listen", t.baseUrl).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  await waitForIdle(page);
+  await clickId(page, "listen/play");
+  // The title chunk, then the first section follow by themselves once each utterance ends.
+  await page.waitForFunction(() => window.crbSaid.length >= 3, null, { timeout: 8000 });
+  const said = await page.evaluate(() => window.crbSaid);
+  assert(said[0].text.startsWith("Moduł 2."), `starts with the unit title line, got ${said[0].text.slice(0, 40)}`);
+  assertEqual(said[0].lang, "pl-PL", "Polish utterance");
+  assertEqual(said[0].voice, "pl-PL", "a Polish voice is chosen");
+  assert(said[1].text !== said[0].text && said[1].text.length > 100, "the next section follows");
+  await clickId(page, "listen/section/5");  // jump to a section while playing
+  await page.waitForFunction((n) => window.crbSaid.length > n, said.length, { timeout: 5000 });
+  const s2 = await page.evaluate(() => window.crbSaid);
+  assert(s2.some((x) => x.text === s2[s2.length - 1].text), "jumped section is read");
+}
+
+export async function listen_says_clearly_when_no_voice_exists(t) {
+  const context = await t.browser.newContext({ viewport: { width: 1200, height: 800 } });
+  t.contexts.push(context);
+  await context.addInitScript(installSpeech(), ["en-GB"]);  // no Polish voice
+  const page = await context.newPage();
+  t.pages.push(page);
+  await page.goto(new URL("/?test=1#/pl/unit/1/listen", t.baseUrl).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  await waitForIdle(page);
+  await clickId(page, "listen/play");
+  await page.waitForTimeout(400);
+  assertEqual(await page.evaluate(() => window.crbSaid.length), 0, "nothing is spoken without a Polish voice");
+  assert(await page.evaluate(() => "listen/no_voice" in window.crbTest.rects), "the page says there is no Polish voice");
+}
