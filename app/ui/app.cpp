@@ -26,6 +26,40 @@ constexpr double kRetryDelayMs = 3000;  // after a failed save
 
 float em() { return ImGui::GetFontSize(); }
 
+// Three-way merge of one answer after a save conflict: `before` is what both tabs started from.
+// Object members, and elements of arrays whose length neither tab changed, merge one by one; where
+// both tabs changed the same value differently, ours wins and `clash` is set.
+nlohmann::json merge_answer(const nlohmann::json& before, const nlohmann::json& mine, const nlohmann::json& theirs,
+                            bool& clash) {
+    if (mine == theirs || theirs == before) return mine;
+    if (mine == before) return theirs;
+    if (mine.is_object() && theirs.is_object()) {
+        const nlohmann::json base = before.is_object() ? before : nlohmann::json::object();
+        nlohmann::json out = theirs;
+        for (auto it = mine.begin(); it != mine.end(); ++it) {
+            const auto b = base.find(it.key());
+            const auto t = theirs.find(it.key());
+            out[it.key()] = merge_answer(b != base.end() ? *b : nlohmann::json(), it.value(),
+                                         t != theirs.end() ? *t : nlohmann::json(), clash);
+        }
+        for (auto it = base.begin(); it != base.end(); ++it) {  // members we removed
+            const auto t = theirs.find(it.key());
+            if (mine.contains(it.key()) || t == theirs.end()) continue;
+            if (*t != it.value()) clash = true;
+            out.erase(it.key());
+        }
+        return out;
+    }
+    if (mine.is_array() && theirs.is_array() && before.is_array() && mine.size() == before.size() &&
+        theirs.size() == before.size()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (size_t i = 0; i < mine.size(); ++i) out.push_back(merge_answer(before[i], mine[i], theirs[i], clash));
+        return out;
+    }
+    clash = true;
+    return mine;
+}
+
 // The kit's tr() looks strings up through the one running app.
 const App* g_app = nullptr;
 const char* translate(const char* key) { return g_app ? g_app->tr(key) : key; }
@@ -300,8 +334,8 @@ void App::note_edit(const std::string& key) {
 }
 
 // Another tab saved this workbook after we loaded it. Replacing ours by theirs would silently drop
-// our unsaved edits, so: take their version and re-apply each exercise we changed. Where they changed
-// the same exercise too, ours (the tab in use) stays and theirs is kept as a backup, named in the notice.
+// our unsaved edits, so: take their version and merge in each answer we changed. Where both tabs
+// changed the same value, ours (the tab in use) stays and theirs is kept as a backup, named in the notice.
 void App::resolve_conflict() {
     auto rl = store_->reload(wb_.id);
     if (!rl.workbook) return;  // theirs is unreadable (now a backup) or gone: ours is saved as it is
@@ -311,13 +345,17 @@ void App::resolve_conflict() {
         for (auto& [key, before] : unsaved_before_) {
             const nlohmann::json* mine = crb::answer(wb_, key);
             const nlohmann::json* theirs = crb::answer(merged, key);
+            const nlohmann::json mine_value = mine ? *mine : nlohmann::json();
             const nlohmann::json theirs_value = theirs ? *theirs : nlohmann::json();
-            if ((mine ? *mine : nlohmann::json()) == theirs_value) continue;
-            if (theirs_value != before) both.push_back(key);
-            if (mine)
-                crb::set_answer(merged, course_, key, *mine);
-            else
+            bool clash = false;
+            const nlohmann::json value = merge_answer(before, mine_value, theirs_value, clash);
+            if (value.is_null()) {
                 crb::clear_answer(merged, key);
+            } else if (!crb::set_answer(merged, course_, key, value).ok()) {
+                clash = true;  // the combination is not a valid answer: keep ours whole
+                crb::set_answer(merged, course_, key, mine_value);
+            }
+            if (clash) both.push_back(key);
             before = theirs_value;  // the base of any later conflict
         }
         if (unsaved_name_) merged.name = wb_.name;
