@@ -383,7 +383,7 @@ async function textScaleShots(t, lang) {
       const name = `a11y-text200-${lang}-${s.replace("/", "-")}-${part}`;
       if (part > 1) {
         await page.mouse.move(700, 600);
-        await page.mouse.wheel(0, 700);
+        await page.mouse.wheel(0, 2500);
         await settle(page);
         await settle(page);
       }
