@@ -347,8 +347,12 @@ void App::resolve_conflict() {
             const nlohmann::json* theirs = crb::answer(merged, key);
             const nlohmann::json mine_value = mine ? *mine : nlohmann::json();
             const nlohmann::json theirs_value = theirs ? *theirs : nlohmann::json();
+            // Both tabs' widgets started an unanswered exercise from its initial answer.
+            const crb::Exercise* ex = course_.exercise(key);
+            const nlohmann::json base =
+                before.is_null() && !theirs_value.is_null() && ex ? crb::initial_answer(*ex) : before;
             bool clash = false;
-            const nlohmann::json value = merge_answer(before, mine_value, theirs_value, clash);
+            const nlohmann::json value = merge_answer(base, mine_value, theirs_value, clash);
             if (value.is_null()) {
                 crb::clear_answer(merged, key);
             } else if (!crb::set_answer(merged, course_, key, value).ok()) {

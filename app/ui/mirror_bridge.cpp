@@ -26,6 +26,9 @@ struct Pushed {
 };
 Pushed g_pushed;
 
+constexpr double kThrottleMs = 600;
+double g_last_full_ms = -1e9;  // when the whole fragment was last rendered
+
 std::string str_of(const nlohmann::json& j, const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -118,6 +121,17 @@ void App::sync_mirror() {
         return;
     }
 
+    // Typing in the canvas changes the answer on every key: while the accessible view is hidden, the
+    // same screen is rendered again at most every kThrottleMs (frames keep coming until it is), so
+    // the canvas stays responsive.
+    const double now = platform::now_ms();
+    if (canvas_changed && !structural && screen == mirror_screen_ && !platform::mirror_shown() &&
+        now - g_last_full_ms < kThrottleMs) {
+        platform::request_frames(1);
+        applying_mirror_edit_ = false;
+        return;
+    }
+
     crb::MirrorRoute mr;
     const bool in_unit = route_.page != Route::Page::home && route_.unit >= 0 &&
                          route_.unit < static_cast<int>(course_.units.size());
@@ -162,6 +176,7 @@ void App::sync_mirror() {
             {"skip", tr("a11y.skip")}, {"toggle", tr("a11y.toggle")}, {"canvas", tr("a11y.canvas")}};
         platform::mirror_render(crb::render_mirror(course_, wb_, strings_, settings_.lang, mr, alerts),
                                 crb::lang_code(settings_.lang), labels.dump());
+        g_last_full_ms = now;
     }
     g_pushed = {results.live, results.detail, nav};
     mirror_screen_ = screen;
