@@ -74,7 +74,7 @@ bool block_editor(Ctx& ctx, const std::string& tid_prefix, const char* item_head
     if (ImGui::BeginTable(tid_prefix.c_str(), 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
                           ImVec2(ui::table_width(), 0))) {
         ImGui::TableSetupColumn(item_header, ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ui::tr("w.rating"), ImGuiTableColumnFlags_WidthFixed, fs * 11.5f);
+        ImGui::TableSetupColumn(ui::tr("w.rating"), ImGuiTableColumnFlags_WidthFixed, fs * 12.5f);  // 5 buttons and the clear button
         ImGui::TableSetupColumn(ui::tr("w.weight"), ImGuiTableColumnFlags_WidthFixed, fs * 9.5f);
         ImGui::TableSetupColumn(ui::tr("w.product"), ImGuiTableColumnFlags_WidthFixed, fs * 6.5f);
         ImGui::TableHeadersRow();
