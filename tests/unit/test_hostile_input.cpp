@@ -46,11 +46,11 @@ std::string reflection(const std::string& answer) {
 
 TEST_CASE("numbers: NaN and Infinity are not JSON and are refused with the place they were found") {
     CHECK(errors_of(with_answers(R"({"unit3/roi":{"cost":NaN}})")) ==
-          one("invalid JSON at line 1, column 79: syntax error while parsing value - invalid literal; last read: '\"cost\":N'"));
+          one("invalid JSON at line 1, column 87: syntax error while parsing value - invalid literal; last read: '\"cost\":N'"));
     CHECK(errors_of(with_answers(R"({"unit3/roi":{"cost":Infinity}})")) ==
-          one("invalid JSON at line 1, column 79: syntax error while parsing value - invalid literal; last read: '\"cost\":I'"));
+          one("invalid JSON at line 1, column 87: syntax error while parsing value - invalid literal; last read: '\"cost\":I'"));
     CHECK(errors_of(with_answers(R"({"unit3/roi":{"cost":-Infinity}})")) ==
-          one("invalid JSON at line 1, column 80: syntax error while parsing value - invalid number; expected digit after '-'; last read: '\"cost\":-I'"));
+          one("invalid JSON at line 1, column 88: syntax error while parsing value - invalid number; expected digit after '-'; last read: '-I'"));
 }
 
 TEST_CASE("numbers: 1e308, overflow to infinity and huge integers are out of range, with the field's rule") {
@@ -132,7 +132,7 @@ TEST_CASE("text: 1 MB is refused with the limit; 100,000 bytes of RTL and emoji 
 }
 
 TEST_CASE("text: control characters are refused by name, line breaks and tabs are kept") {
-    CHECK(errors_of(with_answers(reflection("a\u0000b"))) ==
+    CHECK(errors_of(with_answers(reflection(std::string("a\0b", 3)))) ==
           one("/answers/unit1/satisfaction/entries/0/answers/what_pleased: control character U+0000 not allowed (only line breaks and tabs)"));
     CHECK(errors_of(with_answers(reflection("colour \u001b[31m"))) ==
           one("/answers/unit1/satisfaction/entries/0/answers/what_pleased: control character U+001B not allowed (only line breaks and tabs)"));
