@@ -24,6 +24,7 @@
 
 #include "core/content.h"
 #include "core/store.h"
+#include "core/workbook.h"
 #include "imgui.h"
 #include "platform/embedded.h"
 #include "platform/native_platform.h"
@@ -42,6 +43,16 @@ constexpr int kAddedRows = 6;  // entries in lists the learner grows (items, res
 std::string words(const std::string& what, int i) {
     return what + " " + std::to_string(i + 1) + ": a realistic answer of a sentence or two, long enough to wrap "
                                                  "in a narrow column and to show how the text fields cope.";
+}
+
+// Weights 0.1-0.9 in 0.05 steps that add up to 1 (so a weighted result is complete), for n <= 10.
+std::vector<double> weights(size_t n) {
+    const int count = static_cast<int>(n);
+    const int base = std::max(2, std::min(18, 20 / std::max(1, count)));  // in twentieths
+    const int extra = std::max(0, 20 - base * count);
+    std::vector<double> w;
+    for (int i = 0; i < count; ++i) w.push_back(std::min(18, base + (i < extra ? 1 : 0)) * 5 / 100.0);
+    return w;
 }
 
 json answer_for(const crb::Exercise& ex) {
@@ -74,18 +85,15 @@ json answer_for(const crb::Exercise& ex) {
         int n = std::max(s->default_respondents, kAddedRows) + kAddedRows;
         for (int i = 0; i < n; ++i) a["respondents"].push_back({{"name", "Respondent " + std::to_string(i + 1)}, {"score", (i * 7) % 11}});
     } else if (auto* s = ex.as<crb::WeightedRating>()) {
-        // Weights 0.1-0.9 in 0.05 steps that add up to 1 (so the result is complete), counted in twentieths.
-        const int n = static_cast<int>(s->rows.size());
-        const int base = std::max(2, std::min(18, 20 / std::max(1, n)));
-        const int extra = std::max(0, 20 - base * n);
-        for (int i = 0; i < n; ++i) {
-            int twentieths = std::min(18, base + (i < extra ? 1 : 0));
-            a["rows"][s->rows[i].id] = {{"rating", 1 + i % 5}, {"weight", twentieths * 5 / 100.0}};
-        }
+        const auto w = weights(s->rows.size());
+        for (size_t i = 0; i < s->rows.size(); ++i)
+            a["rows"][s->rows[i].id] = {{"rating", 1 + static_cast<int>(i % 5)}, {"weight", w[i]}};
     } else if (auto* s = ex.as<crb::WeightedComparison>()) {
-        for (const auto& b : s->blocks)
+        for (const auto& b : s->blocks) {
+            const auto w = weights(b.rows.size());
             for (size_t i = 0; i < b.rows.size(); ++i)
-                a["blocks"][b.id]["rows"][b.rows[i].id] = {{"rating", 1 + static_cast<int>(i % 5)}, {"weight", 0.5}};
+                a["blocks"][b.id]["rows"][b.rows[i].id] = {{"rating", 1 + static_cast<int>((i + 2) % 5)}, {"weight", w[i]}};
+        }
     } else if (auto* s = ex.as<crb::StepPlan>()) {
         for (const auto& st : s->steps) {
             json step = json::object();
@@ -220,6 +228,11 @@ int main(int argc, char** argv) {
             }
             ++filled;
         }
+    int done = 0;
+    for (const auto& key : course.exercise_keys()) {
+        if (crb::exercise_done(course, g_app.workbook(), key)) ++done;
+        else std::fprintf(stderr, "frame_bench: %s is filled but not complete\n", key.c_str());
+    }
     // Let the debounced save happen (250 ms after the last change) so it is not inside the timing.
     open("#/en");
     for (double until = platform::now_ms() + 400; platform::now_ms() < until;) frame();
@@ -229,6 +242,7 @@ int main(int argc, char** argv) {
     struct Screen {
         std::string hash;
         Stats s;
+        int vertices = 0;
     };
     std::vector<Screen> screens;
     for (const char* lang : {"en", "pl"})
@@ -240,7 +254,7 @@ int main(int argc, char** argv) {
                 open(h);
                 std::vector<double> t;
                 for (int i = 0; i < scan_frames; ++i) t.push_back(time_frame());
-                screens.push_back({h, stats(t)});
+                screens.push_back({h, stats(t), ImGui::GetDrawData()->TotalVtxCount});
             }
         }
     std::sort(screens.begin(), screens.end(), [](const Screen& a, const Screen& b) { return a.s.median > b.s.median; });
@@ -255,20 +269,20 @@ int main(int argc, char** argv) {
     Stats s = stats(t);
     const ImDrawData* dd = ImGui::GetDrawData();
 
-    std::printf("frame_bench: %d exercises filled, %zu screens, %dx%d, font atlas %dx%d\n", filled, screens.size(),
-                width, height, tex_w, tex_h);
+    std::printf("frame_bench: %d exercises filled (%d done), %zu screens, %dx%d, font atlas %dx%d\n", filled, done,
+                screens.size(), width, height, tex_w, tex_h);
     std::printf("heaviest screens (median of %d frames):\n", scan_frames);
     for (size_t i = 0; i < std::min<size_t>(5, screens.size()); ++i)
-        std::printf("  %-40s %8.3f ms\n", screens[i].hash.c_str(), screens[i].s.median);
+        std::printf("  %-40s %8.3f ms  %6d vertices\n", screens[i].hash.c_str(), screens[i].s.median, screens[i].vertices);
     std::printf("%s over %d frames: median %.3f ms, p95 %.3f ms, max %.3f ms (%d vertices, %d indices)\n",
                 heaviest.c_str(), frames, s.median, s.p95, s.max, dd ? dd->TotalVtxCount : 0, dd ? dd->TotalIdxCount : 0);
     if (want_json) {
         json top = json::array();
         for (size_t i = 0; i < std::min<size_t>(10, screens.size()); ++i)
-            top.push_back({{"screen", screens[i].hash}, {"median_ms", screens[i].s.median}});
+            top.push_back({{"screen", screens[i].hash}, {"median_ms", screens[i].s.median}, {"vertices", screens[i].vertices}});
         json out{{"screen", heaviest}, {"frames", frames}, {"width", width}, {"height", height},
                  {"median_ms", s.median}, {"p95_ms", s.p95}, {"max_ms", s.max}, {"mean_ms", s.mean},
-                 {"exercises_filled", filled}, {"screens_scanned", screens.size()}, {"heaviest", top},
+                 {"exercises_filled", filled}, {"exercises_done", done}, {"screens_scanned", screens.size()}, {"heaviest", top},
                  {"vertices", dd ? dd->TotalVtxCount : 0}};
         std::printf("%s\n", out.dump().c_str());
     }

@@ -542,8 +542,8 @@ void App::top_bar() {
     // Right-aligned controls: language, workbook, settings, print.
     const char* en_pl[2] = {"EN", "PL"};
     float btn = ImGui::CalcTextSize("EN").x + ImGui::GetStyle().FramePadding.x * 2;
-    std::string wb_label =
-        narrow ? std::string(tr("top.menu")) : std::string(tr("top.workbook")) + ": " + wb_.name;
+    std::string wb_label = narrow || embedded_ ? std::string(tr("top.menu"))
+                                               : std::string(tr("top.workbook")) + ": " + wb_.name;
     if (wb_label.size() > 40) wb_label = wb_label.substr(0, 37) + "...";
     float wb_w = ImGui::CalcTextSize(wb_label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + em();
     float settings_w =
@@ -565,7 +565,7 @@ void App::top_bar() {
         tid(std::string("top/lang/") + (i == 0 ? "en" : "pl"));
     }
     ImGui::SameLine();
-    if (!embedded_ || narrow) {
+    {
         if (ImGui::Button((wb_label + " \xE2\x96\xBE").c_str())) ImGui::OpenPopup("wbmenu");
         tid("top/workbook");
         workbook_menu();
@@ -584,45 +584,49 @@ void App::workbook_menu() {
     bool narrow = ImGui::GetMainViewport()->WorkSize.x < em() * 44;
     ImGui::TextDisabled("%s: %s", tr("top.workbook"), wb_.name.c_str());
     ImGui::Separator();
-    if (ImGui::MenuItem(tr("wb.new"))) {
-        flush();
-        auto c = store_->create(tr("wb.default_name"));
-        if (c.status == crb::StoreStatus::ok) {
-            if (auto cur = store_->current()) wb_ = *cur;
-        } else {
-            save_error_ = trf("save.failed", {tr(crb::status_key(c.status))});
-        }
-    }
-    tid("wb/new");
-    if (ImGui::MenuItem(tr("wb.rename"))) {
-        rename_buf_ = wb_.name;
-        open_rename_ = true;
-    }
-    tid("wb/rename");
-    if (ImGui::MenuItem(tr("wb.duplicate"))) {
-        flush();
-        auto c = store_->duplicate(wb_.id, wb_.name + " " + tr("wb.copy_suffix"));
-        if (c.status == crb::StoreStatus::ok)
-            if (auto cur = store_->current()) wb_ = *cur;
-    }
-    tid("wb/duplicate");
-    if (ImGui::MenuItem(tr("wb.delete"))) open_delete_ = true;
-    tid("wb/delete");
-    auto list = store_->list();
-    if (list.size() > 1) {
-        ImGui::Separator();
-        ImGui::TextDisabled("%s", tr("wb.switch"));
-        int n = 0;
-        for (const auto& info : list) {
-            ++n;
-            ImGui::PushID(info.id.c_str());
-            if (ImGui::MenuItem(info.name.c_str(), nullptr, info.id == wb_.id) && info.id != wb_.id) {
-                flush();
-                if (store_->select(info.id) == crb::StoreStatus::ok)
-                    if (auto cur = store_->current()) wb_ = *cur;
+    // Embedded (compact chrome): no workbook manager, but export/import/print stay, since they are
+    // how answers move in and out of a partitioned iframe storage.
+    if (!embedded_) {
+        if (ImGui::MenuItem(tr("wb.new"))) {
+            flush();
+            auto c = store_->create(tr("wb.default_name"));
+            if (c.status == crb::StoreStatus::ok) {
+                if (auto cur = store_->current()) wb_ = *cur;
+            } else {
+                save_error_ = trf("save.failed", {tr(crb::status_key(c.status))});
             }
-            tid("wb/switch/" + std::to_string(n));
-            ImGui::PopID();
+        }
+        tid("wb/new");
+        if (ImGui::MenuItem(tr("wb.rename"))) {
+            rename_buf_ = wb_.name;
+            open_rename_ = true;
+        }
+        tid("wb/rename");
+        if (ImGui::MenuItem(tr("wb.duplicate"))) {
+            flush();
+            auto c = store_->duplicate(wb_.id, wb_.name + " " + tr("wb.copy_suffix"));
+            if (c.status == crb::StoreStatus::ok)
+                if (auto cur = store_->current()) wb_ = *cur;
+        }
+        tid("wb/duplicate");
+        if (ImGui::MenuItem(tr("wb.delete"))) open_delete_ = true;
+        tid("wb/delete");
+        auto list = store_->list();
+        if (list.size() > 1) {
+            ImGui::Separator();
+            ImGui::TextDisabled("%s", tr("wb.switch"));
+            int n = 0;
+            for (const auto& info : list) {
+                ++n;
+                ImGui::PushID(info.id.c_str());
+                if (ImGui::MenuItem(info.name.c_str(), nullptr, info.id == wb_.id) && info.id != wb_.id) {
+                    flush();
+                    if (store_->select(info.id) == crb::StoreStatus::ok)
+                        if (auto cur = store_->current()) wb_ = *cur;
+                }
+                tid("wb/switch/" + std::to_string(n));
+                ImGui::PopID();
+            }
         }
     }
     ImGui::Separator();
