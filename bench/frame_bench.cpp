@@ -194,10 +194,15 @@ int main(int argc, char** argv) {
     io.DeltaTime = 1.0f / 60.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as on the web
     ImGui::StyleColorsLight();
+    auto since = [](std::chrono::steady_clock::time_point t0) {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    };
+    auto t_fonts = std::chrono::steady_clock::now();
     platform::native::build_fonts(1.0f);
     unsigned char* pixels = nullptr;
     int tex_w = 0, tex_h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &tex_w, &tex_h);
+    const double fonts_ms = since(t_fonts);
 
     // A lasting store, as a browser with localStorage (in memory: the benchmark keeps nothing).
     crb::MemoryKeyValue store;
@@ -212,7 +217,10 @@ int main(int argc, char** argv) {
         else if (std::strncmp(f.name, "content/unit", 12) == 0) content.push_back(std::move(sf));
     }
     std::vector<std::string> errors;
-    if (!g_app.init(content, strings, errors)) {
+    auto t_init = std::chrono::steady_clock::now();
+    const bool init_ok = g_app.init(content, strings, errors);
+    const double init_ms = since(t_init);
+    if (!init_ok) {
         for (const auto& e : errors) std::fprintf(stderr, "  %s\n", e.c_str());
         return fail("the embedded content does not load");
     }
@@ -271,6 +279,7 @@ int main(int argc, char** argv) {
 
     std::printf("frame_bench: %d exercises filled (%d done), %zu screens, %dx%d, font atlas %dx%d\n", filled, done,
                 screens.size(), width, height, tex_w, tex_h);
+    std::printf("start-up: font atlas %.1f ms, content and strings (App::init) %.1f ms\n", fonts_ms, init_ms);
     std::printf("heaviest screens (median of %d frames):\n", scan_frames);
     for (size_t i = 0; i < std::min<size_t>(5, screens.size()); ++i)
         std::printf("  %-40s %8.3f ms  %6d vertices\n", screens[i].hash.c_str(), screens[i].s.median, screens[i].vertices);
@@ -283,7 +292,7 @@ int main(int argc, char** argv) {
         json out{{"screen", heaviest}, {"frames", frames}, {"width", width}, {"height", height},
                  {"median_ms", s.median}, {"p95_ms", s.p95}, {"max_ms", s.max}, {"mean_ms", s.mean},
                  {"exercises_filled", filled}, {"exercises_done", done}, {"screens_scanned", screens.size()}, {"heaviest", top},
-                 {"vertices", dd ? dd->TotalVtxCount : 0}};
+                 {"vertices", dd ? dd->TotalVtxCount : 0}, {"fonts_ms", fonts_ms}, {"init_ms", init_ms}};
         std::printf("%s\n", out.dump().c_str());
     }
     ImGui::DestroyContext();

@@ -10,6 +10,8 @@
 // Signals for tests and the page: after the first settled frame <html data-ready="1"> is set (the
 // page's CSS hides its loading indicator), and window.crbFramesDrawn counts drawn frames.
 #include <GLES3/gl3.h>
+#include <algorithm>
+#include <vector>
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
@@ -148,14 +150,44 @@ void go_idle() {
     emscripten_pause_main_loop();
 }
 
-void iterate() {
-    bool had_event = false;
+// Dear ImGui 1.86 has no input queue: a key is "down" in a frame only if io.KeysDown says so when
+// the frame starts. A quick Ctrl+A or Backspace whose keydown and keyup arrive between two frames
+// would never be seen, so a key's release is held back to the next frame when its press was handled
+// in this one (with every event after it, keeping the order). The backend also reads the modifiers
+// from SDL's current state, which may already be past this event (Ctrl released too): the event's
+// own modifiers are used instead.
+std::vector<SDL_Event> g_held_events;
+
+bool handle_events() {
+    std::vector<SDL_Event> batch;
+    batch.swap(g_held_events);
     SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        had_event = true;
+    while (SDL_PollEvent(&event)) batch.push_back(event);
+    std::vector<SDL_Scancode> pressed;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const SDL_Event& e = batch[i];
+        if (e.type == SDL_KEYUP &&
+            std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) {
+            g_held_events.assign(batch.begin() + static_cast<std::ptrdiff_t>(i), batch.end());
+            break;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+            ImGuiIO& io = ImGui::GetIO();
+            const Uint16 mod = e.key.keysym.mod;
+            io.KeyShift = (mod & KMOD_SHIFT) != 0;
+            io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+            io.KeyAlt = (mod & KMOD_ALT) != 0;
+            io.KeySuper = (mod & KMOD_GUI) != 0;
+            if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
+        }
     }
-    if (had_event) request_frames(web::kFramesAfterInput);
+    return !batch.empty();
+}
+
+void iterate() {
+    if (handle_events()) request_frames(web::kFramesAfterInput);
+    if (!g_held_events.empty()) request_frames(1);
 
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (web::fonts_stale(dpr)) {

@@ -113,13 +113,26 @@ EM_JS(char*, crb_js_ls_keys, (), {
     return p;
 });
 
+// 1 when localStorage can be used. Storage that is merely full still holds the saved workbooks, so a
+// quota error while writing the probe counts as available (saving then reports the quota and keeps the
+// edits); only storage that cannot be read at all, or that refuses the first byte while empty (old
+// private modes), counts as unavailable.
 EM_JS(int, crb_js_ls_probe, (), {
+    var ls;
     try {
-        var ls = window["localStorage"];
+        ls = window["localStorage"];
+        if (!ls) return 0;
+        ls["getItem"]("crb:index");
+    } catch (e) { return 0; }
+    try {
         ls["setItem"]("crb:probe", "1");
         ls["removeItem"]("crb:probe");
         return 1;
-    } catch (e) { return 0; }
+    } catch (e) {
+        var quota = e && (e["name"] === "QuotaExceededError" || e["name"] === "NS_ERROR_DOM_QUOTA_REACHED" ||
+                          e["code"] === 22 || e["code"] === 1014);
+        return quota && ls["length"] > 0 ? 1 : 0;
+    }
 });
 
 EM_JS(void, crb_js_download, (const char* name, const char* mime, const char* data), {

@@ -690,7 +690,7 @@ void App::settings_contents() {
 void App::banners() {
     const Palette& p = palette();
     if (!platform::storage_available()) {
-        // Export must be offered right here: when embedded, the workbook menu is not shown.
+        // The one way to keep answers here, so it is offered right next to the warning.
         para_colored(p.warning, tr("save.unavailable"));
         tid("banner/unavailable");
         if (ImGui::SmallButton(tr("wb.export"))) export_workbook();

@@ -1,6 +1,5 @@
 // nps_survey: respondents with a 0-10 score; the category appears as a labelled badge (never by
 // colour alone) and the summary shows a stacked bar and the NPS.
-#include <sstream>
 
 #include "app/ui/kit.h"
 #include "app/ui/theme.h"
@@ -124,25 +123,8 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
         if (!g_paste_error.empty()) ui::para_colored(ui::palette().warning, g_paste_error.c_str());
         if (ui::primary_button(ui::tr("nps.paste_do"))) {
             std::vector<int> scores;
-            std::istringstream in(g_paste_text);
-            std::string line;
-            int line_no = 0;
-            g_paste_error.clear();
-            while (std::getline(in, line)) {
-                ++line_no;
-                std::string t;
-                for (char ch : line)
-                    if (ch != ' ' && ch != '\t' && ch != '\r') t += ch;
-                if (t.empty()) continue;
-                bool digits = t.size() <= 2;
-                for (char ch : t) digits = digits && ch >= '0' && ch <= '9';
-                int v = digits ? std::stoi(t) : -1;
-                if (!digits || v > 10) {
-                    g_paste_error = ui::trf("nps.paste_bad", {std::to_string(line_no)});
-                    break;
-                }
-                scores.push_back(v);
-            }
+            const int bad_line = crb::calc::parse_score_lines(g_paste_text, scores);
+            g_paste_error = bad_line ? ui::trf("nps.paste_bad", {std::to_string(bad_line)}) : std::string();
             if (g_paste_error.empty()) {
                 size_t next = 0;
                 for (int v : scores) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crb::calc {
@@ -21,6 +22,10 @@ struct NpsSummary {
     double pct_promoters = 0, pct_passives = 0, pct_detractors = 0, nps = 0;  // 0 when answered==0
 };
 NpsSummary nps(const std::vector<std::optional<int>>& scores);
+// Scores pasted one per line (e.g. a spreadsheet column): spaces, tabs and CR are ignored and blank
+// lines skipped. Returns 0 and fills `scores` when every other line is a whole number 0-10; otherwise
+// the 1-based number of the first bad line, and `scores` is left empty.
+int parse_score_lines(std::string_view text, std::vector<int>& scores);
 
 // ---------------------------------------------------------------------------------------------
 // Weighted rating (CRM audit, voicebot blocks). rating 1-5, weight 0.1-0.9.

@@ -38,4 +38,31 @@ NpsSummary nps(const std::vector<std::optional<int>>& scores) {
     return s;
 }
 
+
+int parse_score_lines(std::string_view text, std::vector<int>& scores) {
+    scores.clear();
+    int line_no = 0;
+    for (size_t start = 0; start <= text.size();) {
+        size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        ++line_no;
+        int digits = 0, value = 0;
+        bool bad = false;
+        for (size_t i = start; i < end && !bad; ++i) {
+            const char ch = text[i];
+            if (ch == ' ' || ch == '\t' || ch == '\r') continue;
+            bad = ch < '0' || ch > '9' || ++digits > 2;
+            if (!bad) value = value * 10 + (ch - '0');
+        }
+        start = end + 1;
+        if (!bad && digits == 0) continue;
+        if (bad || value > 10) {
+            scores.clear();
+            return line_no;
+        }
+        scores.push_back(value);
+    }
+    return 0;
+}
+
 }  // namespace crb::calc

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { REPO_ROOT, assert, assertEqual, screenshot, waitForIdle } from "./helpers.mjs";
+import { REPO_ROOT, assert, framesCaughtUp, assertEqual, screenshot, waitForIdle } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -69,6 +69,7 @@ async function settle(page) {
 }
 
 async function click(page, id) {
+  await framesCaughtUp(page);
   const [x, y, w, h] = await rectOf(page, id);
   await page.mouse.click(x + w / 2, y + h / 2);
   await settle(page);
@@ -215,6 +216,39 @@ export async function quota_exceeded_shows_an_error_keeps_edits_and_saves_once_s
   const saved = JSON.parse((await storage(page))[`crb:wb:${id}`]);
   assertEqual(saved.answers["unit2/nps"].respondents[1].name, LONG_NAME, "the retry stored the change");
   assertEqual(saved.answers["unit2/nps"].respondents[0].score, 9, "and kept the earlier one");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
+// Storage already full when the page loads (another app on the origin filled it): the saved workbook
+// still opens from it, edits are kept in memory with a visible error, and saved once space is freed.
+export async function storage_full_at_load_still_opens_the_saved_workbook(t) {
+  const { page, errors } = await openWith(t, "/?test=1#/en/unit/2/nps");
+  await typeInto(page, "unit2/nps/r1/score", "9");
+  await waitSaved(page);
+  const id = (await state(page)).workbook;
+  assert((await fillStorage(page)) > 0, "storage filled");
+  await reload(page);
+  let s = await state(page);
+  assertEqual(s.workbook, id, "the same workbook opens");
+  assertEqual(npsScores(s.answer)[0], 9, "with its saved answer");
+  assert(!(await page.evaluate(() => Boolean(window.crbTest.rects["banner/unavailable"]))),
+         "full storage is not reported as missing storage");
+  await typeInto(page, "unit2/nps/r2/score", "4");
+  await click(page, "unit2/nps/r2/name");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(LONG_NAME);  // longer than what it replaces: cannot fit
+  await page.keyboard.press("Tab");
+  await settle(page);
+  await waitFor(page, () => window.crbTest.state.saveError !== "", null, "a visible save error");
+  s = await state(page);
+  assertEqual(npsScores(s.answer)[1], 4, "the edits are kept in memory");
+  assertEqual(s.answer.respondents[1].name, LONG_NAME, "the long name too");
+  await freeStorage(page);
+  await waitFor(page, () => window.crbTest.state.dirty === false && window.crbTest.state.saveError === "", null,
+                "the retry to succeed", 8000);
+  const saved = JSON.parse((await storage(page))[`crb:wb:${id}`]);
+  assertEqual(npsScores(saved.answers["unit2/nps"]).slice(0, 2).join(), "9,4", "both scores stored");
+  assertEqual(saved.answers["unit2/nps"].respondents[1].name, LONG_NAME, "and the name");
   assertEqual(errors.join("\n"), "", "console errors");
 }
 

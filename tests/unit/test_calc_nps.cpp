@@ -73,3 +73,24 @@ TEST_CASE("nps mixed counts only answered rows and stays unrounded") {
     CHECK(u.nps == doctest::Approx(-33.3333333));
     CHECK(u.pct_promoters + u.pct_passives + u.pct_detractors == doctest::Approx(100));
 }
+
+TEST_CASE("pasted score lines: one per line, blanks and spaces ignored") {
+    std::vector<int> scores;
+    CHECK(parse_score_lines("10\n9\r\n\n 0 \n\t7\n", scores) == 0);
+    CHECK(scores == std::vector<int>{10, 9, 0, 7});
+    CHECK(parse_score_lines("", scores) == 0);
+    CHECK(scores.empty());
+    CHECK(parse_score_lines("1 0", scores) == 0);  // spaces inside are dropped, as a spreadsheet might split
+    CHECK(scores == std::vector<int>{10});
+}
+
+TEST_CASE("pasted score lines: the first bad line is named and nothing is kept") {
+    std::vector<int> scores{1, 2};
+    CHECK(parse_score_lines("8\n11\nx", scores) == 2);
+    CHECK(scores.empty());
+    CHECK(parse_score_lines("8\n\n7.5", scores) == 3);
+    CHECK(parse_score_lines("-1", scores) == 1);
+    CHECK(parse_score_lines("010", scores) == 1);  // three digits
+    CHECK(parse_score_lines("99999999999999999999", scores) == 1);
+    CHECK(scores.empty());
+}
