@@ -146,18 +146,24 @@ std::string join_some(const std::vector<std::string>& v, size_t max) {
 WorkbookStore::WorkbookStore(KeyValue& kv, const Course& course, Clock clock)
     : kv_(kv), course_(course), clock_(std::move(clock)) {}
 
+// The ids of every "crb:wb:<id>" entry in storage.
+std::set<std::string> WorkbookStore::stored_ids() const {
+    std::set<std::string> ids;
+    for (const auto& k : kv_.keys()) {
+        if (starts_with(k, kWorkbookPrefix) && is_workbook_id(k.substr(std::string_view(kWorkbookPrefix).size()))) {
+            ids.insert(k.substr(std::string_view(kWorkbookPrefix).size()));
+        }
+    }
+    return ids;
+}
+
 std::vector<StoreMessage> WorkbookStore::open() {
     std::vector<StoreMessage> msgs;
     ids_.clear();
     cache_.clear();
     current_.clear();
 
-    std::set<std::string> stored;
-    for (const auto& k : kv_.keys()) {
-        if (starts_with(k, kWorkbookPrefix) && is_workbook_id(k.substr(std::string_view(kWorkbookPrefix).size()))) {
-            stored.insert(k.substr(std::string_view(kWorkbookPrefix).size()));
-        }
-    }
+    const std::set<std::string> stored = stored_ids();
 
     // The index as stored, then repaired.
     std::vector<std::string> listed;
@@ -217,6 +223,35 @@ std::vector<StoreMessage> WorkbookStore::open() {
             msgs.push_back({StoreStatus::write_failed, "", "could not write the repaired list of workbooks"});
         }
     }
+    return msgs;
+}
+
+std::vector<StoreMessage> WorkbookStore::sync_list() {
+    std::vector<StoreMessage> msgs;
+    const std::set<std::string> stored = stored_ids();
+    std::vector<std::string> ids;
+    for (const auto& id : ids_) {
+        if (id == current_) {
+            ids.push_back(id);
+        } else if (stored.count(id)) {
+            if (auto wb = load_one(id, msgs)) {  // renamed or edited there
+                cache_[id] = std::move(*wb);
+                ids.push_back(id);
+            } else {
+                cache_.erase(id);
+            }
+        } else {
+            cache_.erase(id);  // deleted there
+        }
+    }
+    for (const auto& id : stored) {
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+        if (auto wb = load_one(id, msgs)) {  // created there
+            cache_[id] = std::move(*wb);
+            ids.push_back(id);
+        }
+    }
+    ids_ = std::move(ids);
     return msgs;
 }
 

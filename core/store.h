@@ -25,6 +25,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -181,6 +182,10 @@ public:
         std::vector<StoreMessage> messages;
     };
     Reloaded reload(const std::string& id);
+    // Catches up with other tabs (after a storage event): workbooks they created or renamed appear
+    // in list(), ones they deleted disappear, except the current one, which stays open here with its
+    // answers (a later save stores it again). Writes nothing except the backups load errors make.
+    std::vector<StoreMessage> sync_list();
 
     std::vector<BackupInfo> backups();
     std::optional<std::string> backup_text(const std::string& key);
@@ -199,6 +204,7 @@ private:
     std::string new_id() const;
     bool write_verified(const std::string& key, const std::string& text);
     bool write_index(const std::vector<std::string>& ids, const std::string& current);
+    std::set<std::string> stored_ids() const;
     std::optional<std::string> backup_raw(const std::string& id, const std::string& text);
     // Loads one stored workbook into the cache; handles migration and corruption.
     std::optional<Workbook> load_one(const std::string& id, std::vector<StoreMessage>& messages);

@@ -26,6 +26,8 @@ int run(FrameFn frame);
 // ---- Render on demand ------------------------------------------------------------------------
 // Draw at least `n` more frames even without input (e.g. after changing state outside a frame).
 void request_frames(int n = 1);
+// Draw one frame after `ms` milliseconds without input (a retry, a deadline).
+void request_frame_after(int ms);
 // While true, draw every display frame (animations). Call with false when the animation ends.
 void keep_animating(bool on);
 

@@ -218,6 +218,10 @@ void request_frames(int n) {
     }
 }
 
+void request_frame_after(int ms) {
+    emscripten_set_timeout([](void*) { request_frames(1); }, ms < 0 ? 0 : ms, nullptr);
+}
+
 void keep_animating(bool on) {
     g_loop.animating = on;
     if (on) web::wake(1);

@@ -121,16 +121,17 @@ bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<cr
     return true;
 }
 
+void App::note_store_message(const crb::StoreMessage& m) {
+    if (m.status == crb::StoreStatus::corrupt_backed_up || m.status == crb::StoreStatus::future_schema ||
+        m.status == crb::StoreStatus::corrupt_kept)
+        storage_warnings_.push_back(std::string(tr(crb::status_key(m.status))) + (m.id.empty() ? "" : " (" + m.id + ")"));
+    else if (m.status == crb::StoreStatus::migrated)
+        notice_ = tr(crb::status_key(m.status));
+}
+
 void App::open_store() {
     storage_warnings_.clear();
-    for (const auto& m : store_->open()) {
-        if (m.status == crb::StoreStatus::corrupt_backed_up || m.status == crb::StoreStatus::future_schema ||
-            m.status == crb::StoreStatus::corrupt_kept)
-            storage_warnings_.push_back(std::string(tr(crb::status_key(m.status))) +
-                                        (m.id.empty() ? "" : " (" + m.id + ")"));
-        else if (m.status == crb::StoreStatus::migrated)
-            notice_ = tr(crb::status_key(m.status));
-    }
+    for (const auto& m : store_->open()) note_store_message(m);
     if (store_->current_id().empty()) {
         auto c = store_->create(tr("wb.default_name"));
         if (c.status != crb::StoreStatus::ok) save_error_ = tr(crb::status_key(c.status));
@@ -300,7 +301,15 @@ bool App::commit_answer(const std::string& key, nlohmann::json answer, std::stri
 void App::save_if_due(bool force) {
     if (!dirty_ || !store_) return;
     double now = platform::now_ms();
-    if (!force && (now - dirty_since_ < kSaveDelayMs || now < retry_at_)) return;
+    if (!force && (now - dirty_since_ < kSaveDelayMs || now < retry_at_)) {
+        // While a failed save waits for its retry no frames are drawn (see wants_frames): a timer
+        // brings the retry, and is set again if it fired early.
+        if (now < retry_at_ && retry_scheduled_for_ != retry_at_) {
+            platform::request_frame_after(static_cast<int>(retry_at_ - now) + 20);
+            retry_scheduled_for_ = retry_at_;
+        }
+        return;
+    }
     std::string detail;
     crb::StoreStatus st = store_->save(wb_, &detail);
     if (st == crb::StoreStatus::conflict) {
@@ -317,6 +326,8 @@ void App::save_if_due(bool force) {
     }
     save_error_ = trf("save.failed", {tr(crb::status_key(st))});
     retry_at_ = now + kRetryDelayMs;
+    platform::request_frame_after(static_cast<int>(kRetryDelayMs) + 20);
+    retry_scheduled_for_ = retry_at_;
 }
 
 void App::track_unsaved() {
@@ -380,7 +391,32 @@ void App::resolve_conflict() {
 
 void App::flush() { save_if_due(true); }
 
-bool App::wants_frames() const { return dirty_ || listen_playing_; }
+// Before another workbook replaces this one in memory: its edits must be saved first. When they
+// cannot be (storage full or failing), this workbook stays open with its edits, and the save error
+// banner (with Export) stays up; the learner is told why nothing else happened.
+// `base`, or "base 2", "base 3"... when a workbook already has that name: two workbooks called
+// "My workbook" in the menu could not be told apart.
+std::string App::unused_name(const std::string& base) const {
+    auto taken = [&](const std::string& name) {
+        for (const auto& info : store_->list())
+            if (info.name == name) return true;
+        return false;
+    };
+    std::string name = base;
+    for (int n = 2; taken(name); ++n) name = base + " " + std::to_string(n);
+    return name;
+}
+
+bool App::can_leave_workbook() {
+    flush();
+    if (!dirty_) return true;
+    notice_ = tr("wb.unsaved_blocked");
+    return false;
+}
+
+// Frames keep coming while an edit waits for its save (a short delay), not while a failed save
+// waits for its retry (a timer wakes the loop then: a full storage must not cost CPU for hours).
+bool App::wants_frames() const { return (dirty_ && save_error_.empty()) || listen_playing_; }
 
 void App::poll_platform() {
     std::string s;
@@ -404,6 +440,11 @@ void App::poll_platform() {
                 wb_ = *rl.workbook;
                 ++answers_gen_;
             }
+        } else if (key == crb::WorkbookStore::kIndexKey ||
+                   (key.rfind(crb::WorkbookStore::kWorkbookPrefix, 0) == 0 &&
+                    key != crb::WorkbookStore::kWorkbookPrefix + wb_.id)) {
+            // Another tab created, renamed or deleted a workbook: the menu lists what is stored.
+            for (const auto& m : store_->sync_list()) note_store_message(m);
         }
     }
     std::string name, text;
@@ -587,9 +628,8 @@ void App::workbook_menu() {
     // Embedded (compact chrome): no workbook manager, but export/import/print stay, since they are
     // how answers move in and out of a partitioned iframe storage.
     if (!embedded_) {
-        if (ImGui::MenuItem(tr("wb.new"))) {
-            flush();
-            auto c = store_->create(tr("wb.default_name"));
+        if (ImGui::MenuItem(tr("wb.new")) && can_leave_workbook()) {
+            auto c = store_->create(unused_name(tr("wb.default_name")));
             if (c.status == crb::StoreStatus::ok) {
                 if (auto cur = store_->current()) wb_ = *cur;
             } else {
@@ -602,8 +642,7 @@ void App::workbook_menu() {
             open_rename_ = true;
         }
         tid("wb/rename");
-        if (ImGui::MenuItem(tr("wb.duplicate"))) {
-            flush();
+        if (ImGui::MenuItem(tr("wb.duplicate")) && can_leave_workbook()) {
             auto c = store_->duplicate(wb_.id, wb_.name + " " + tr("wb.copy_suffix"));
             if (c.status == crb::StoreStatus::ok)
                 if (auto cur = store_->current()) wb_ = *cur;
@@ -619,8 +658,8 @@ void App::workbook_menu() {
             for (const auto& info : list) {
                 ++n;
                 ImGui::PushID(info.id.c_str());
-                if (ImGui::MenuItem(info.name.c_str(), nullptr, info.id == wb_.id) && info.id != wb_.id) {
-                    flush();
+                if (ImGui::MenuItem(info.name.c_str(), nullptr, info.id == wb_.id) && info.id != wb_.id &&
+                    can_leave_workbook()) {
                     if (store_->select(info.id) == crb::StoreStatus::ok)
                         if (auto cur = store_->current()) wb_ = *cur;
                 }
@@ -698,7 +737,6 @@ void App::banners() {
     }
     if (!save_error_.empty()) {
         para_colored(p.danger, save_error_.c_str());
-        ImGui::SameLine();
         if (ImGui::SmallButton(tr("wb.export"))) export_workbook();
         tid("banner/save_error/export");
     }
@@ -834,8 +872,7 @@ void App::dialogs() {
             para(trf("wb.import_details",
                      {import_candidate_.name, std::to_string(answered), std::to_string(units.size())})
                      .c_str());
-            if (primary_button(tr("wb.import_do"))) {
-                flush();
+            if (primary_button(tr("wb.import_do")) && can_leave_workbook()) {
                 auto c = store_->import(pending_import_text_);
                 if (c.status == crb::StoreStatus::ok) {
                     if (auto cur = store_->current()) wb_ = *cur;

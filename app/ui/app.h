@@ -37,6 +37,9 @@ public:
               std::vector<std::string>& errors);
     void frame();  // one ImGui frame (between NewFrame and Render)
     void flush();  // save now (page hidden / closing)
+    bool can_leave_workbook();
+    std::string unused_name(const std::string& base) const;  // saves first; false (and says why) when the edits cannot be saved
+    void note_store_message(const crb::StoreMessage& m);  // a store message as a banner or notice
     float text_scale() const { return static_cast<float>(settings_.text_scale); }
     const std::string& theme() const { return settings_.theme; }
     bool wants_frames() const;  // a save is pending or speech is playing
@@ -102,7 +105,7 @@ private:
 
     // saving
     bool dirty_ = false;
-    double dirty_since_ = 0, retry_at_ = 0;
+    double dirty_since_ = 0, retry_at_ = 0, retry_scheduled_for_ = 0;
     std::string save_error_;
     std::vector<std::string> storage_warnings_;  // corrupt entries kept as backups
     std::vector<std::string> backup_keys_;

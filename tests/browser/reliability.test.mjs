@@ -209,7 +209,14 @@ export async function quota_exceeded_shows_an_error_keeps_edits_and_saves_once_s
   await rectOf(page, "banner/save_error/export");
   await screenshot(page, "reliability-quota-error");
 
-  // The app keeps drawing while it has unsaved changes, so the retry needs no input.
+  // Waiting for the retry costs no frames (a timer wakes the app every few seconds, not a redraw
+  // loop); the retry needs no input.
+  await page.mouse.click(1000, 150);  // a blank spot: no text field focused, so no caret to blink
+  await waitForIdle(page, { quietMs: 300 });
+  const f0 = await page.evaluate(() => window.crbFramesDrawn);
+  await page.waitForTimeout(2000);
+  const idleFrames = (await page.evaluate(() => window.crbFramesDrawn)) - f0;
+  assert(idleFrames <= 10, `at most a few frames in 2 s while the save waits for its retry (${idleFrames})`);
   await freeStorage(page);
   await waitFor(page, () => window.crbTest.state.dirty === false && window.crbTest.state.saveError === "", null,
                 "the retry to succeed", 8000);
@@ -252,6 +259,34 @@ export async function storage_full_at_load_still_opens_the_saved_workbook(t) {
   assertEqual(errors.join("\n"), "", "console errors");
 }
 
+// Unsaved edits (storage full) and then "New workbook": the open workbook must not be replaced in
+// memory, or the edits would be gone; it stays open, says why, and saves once there is space.
+export async function unsaved_edits_block_leaving_the_workbook_until_they_are_saved(t) {
+  const { page, errors } = await openWith(t, "/?test=1#/en/unit/2/nps");
+  await typeInto(page, "unit2/nps/r1/score", "9");
+  await waitSaved(page);
+  const id = (await state(page)).workbook;
+  await fillStorage(page);
+  await click(page, "unit2/nps/r2/name");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(LONG_NAME);
+  await page.keyboard.press("Tab");
+  await settle(page);
+  await waitFor(page, () => window.crbTest.state.saveError !== "", null, "a visible save error");
+  await click(page, "top/workbook");
+  await click(page, "wb/new");
+  let s = await state(page);
+  assertEqual(s.workbook, id, "the workbook with unsaved edits stays open");
+  assertEqual(s.answer.respondents[1].name, LONG_NAME, "with its edits");
+  assert(/not saved yet/.test(s.notice), `the learner is told why (${s.notice})`);
+  await screenshot(page, "reliability-leave-blocked");
+  await freeStorage(page);
+  await waitFor(page, () => window.crbTest.state.dirty === false, null, "the retry to succeed", 8000);
+  const saved = JSON.parse((await storage(page))[`crb:wb:${id}`]);
+  assertEqual(saved.answers["unit2/nps"].respondents[1].name, LONG_NAME, "the edit reached storage");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
 export async function a_workbook_that_does_not_fit_is_not_half_written_and_the_index_never_dangles(t) {
   const { page } = await openWith(t, "/?test=1");
   await waitForIdle(page);
@@ -268,6 +303,24 @@ export async function a_workbook_that_does_not_fit_is_not_half_written_and_the_i
   const wbs = Object.keys(stored).filter((k) => k.startsWith("crb:wb:")).map((k) => k.slice(7));
   assertEqual(wbs.join(), first, "no new entry was left behind");
   await freeStorage(page);
+}
+
+export async function two_tabs_a_workbook_created_in_one_is_listed_in_the_other(t) {
+  const { context, page: a } = await openWith(t, "/?test=1#/en/unit/2/nps");
+  const { page: b } = await newTab(t, context, "/?test=1#/en/unit/2/nps");
+  const open = (await state(b)).workbook;
+  await click(a, "top/workbook");
+  await click(a, "wb/new");
+  const created = (await state(a)).workbook;
+  assert(created !== open, "tab A opened its new workbook");
+  assertEqual((await state(a)).workbookName, "My workbook 2", "a name that tells it apart");
+  await waitForIdle(b, { quietMs: 300 });
+  await click(b, "top/workbook");
+  await rectOf(b, "wb/switch/2");  // the menu of tab B lists both, without a reload
+  await screenshot(b, "reliability-two-tabs-list");
+  assertEqual((await state(b)).workbook, open, "tab B keeps its workbook open");
+  await click(b, "wb/switch/2");
+  assertEqual((await state(b)).workbook, created, "and can switch to the one made in tab A");
 }
 
 export async function two_tabs_an_edit_saved_in_one_appears_in_the_other(t) {

@@ -451,3 +451,35 @@ TEST_CASE("FileKeyValue: one file per key, atomic replace, and a store on top") 
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("sync_list catches up with workbooks another tab created, renamed and deleted") {
+    MemoryKeyValue kv;
+    WorkbookStore a = make_store(kv);  // two tabs on one storage
+    a.open();
+    const auto first = a.create("Bakery");
+    REQUIRE(first.status == StoreStatus::ok);
+    WorkbookStore b = make_store(kv);
+    b.open();
+    REQUIRE(b.list().size() == 1);
+
+    const auto second = a.create("Dental clinic");
+    REQUIRE(second.status == StoreStatus::ok);
+    CHECK(b.list().size() == 1);  // not yet: B has not looked
+    CHECK(b.sync_list().empty());
+    REQUIRE(b.list().size() == 2);
+    CHECK(b.list()[1].name == "Dental clinic");
+    CHECK(b.current_id() == first.id);  // B's open workbook is unchanged
+
+    REQUIRE(a.rename(second.id, "Dental clinic Smile") == StoreStatus::ok);
+    b.sync_list();
+    CHECK(b.list()[1].name == "Dental clinic Smile");
+
+    // A deletes both, including the one open in B: B keeps that one (its answers stay open there).
+    REQUIRE(a.remove(second.id) == StoreStatus::ok);
+    REQUIRE(a.remove(first.id) == StoreStatus::ok);
+    b.sync_list();
+    REQUIRE(b.list().size() == 1);
+    CHECK(b.list()[0].id == first.id);
+    REQUIRE(b.current());
+    CHECK(b.current()->name == "Bakery");
+}
