@@ -3,6 +3,8 @@
 // them into ImGui colours. Text pairs must reach 4.5:1, focus rings and control borders 3:1.
 #pragma once
 
+#include <cmath>
+
 namespace ui::palette_data {
 
 struct Colours {
@@ -17,8 +19,26 @@ struct Colours {
     unsigned on_fill;
 };
 
-// Text on the quadrant board (app/widgets/quadrant_map.cpp), over heat_low..heat_high and highlight_row.
+// Text on the quadrant board (app/widgets/quadrant_map.cpp), over heat_low..heat_high and highlight_row:
+// kBoardText, or white where a theme's quadrant colour is dark (board_text_on picks the one with the
+// higher WCAG contrast ratio).
 constexpr unsigned kBoardText = 0x1F2429;
+constexpr unsigned kBoardTextOnDark = 0xFFFFFF;
+
+inline double relative_luminance(unsigned rgb) {
+    auto channel = [](unsigned v) {
+        const double c = v / 255.0;
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel((rgb >> 16) & 0xFF) + 0.7152 * channel((rgb >> 8) & 0xFF) + 0.0722 * channel(rgb & 0xFF);
+}
+
+inline unsigned board_text_on(unsigned bg) {
+    const double l = relative_luminance(bg);
+    const double dark = (l + 0.05) / (relative_luminance(kBoardText) + 0.05);
+    const double light = (relative_luminance(kBoardTextOnDark) + 0.05) / (l + 0.05);
+    return dark >= light ? kBoardText : kBoardTextOnDark;
+}
 
 // Light (the default).
 constexpr Colours kLight = {

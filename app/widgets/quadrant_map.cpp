@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/ui/kit.h"
+#include "app/ui/palette_data.h"
 #include "app/ui/theme.h"
 #include "app/widgets/widget.h"
 #include "core/calc/calc.h"
@@ -38,7 +39,18 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
     dl->AddRectFilled(ImVec2(p0.x, split_y), ImVec2(split_x, p0.y + h), bg[3]);      // monitor
     dl->AddRectFilled(ImVec2(split_x, split_y), ImVec2(p0.x + w, p0.y + h), bg[0]);  // keep informed
     dl->AddRect(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(pal.card_border));
-    ImU32 text = ImGui::GetColorU32(ImVec4(0.12f, 0.14f, 0.16f, 1));
+    // Each quadrant's text colour: dark on light fills, white on dark ones (dark and high-contrast
+    // themes), chosen by contrast ratio (palette_data.h, checked by tests/unit/test_contrast.cpp).
+    ImU32 text_on[4];
+    for (int q = 0; q < 4; ++q) {
+        const ImVec4 f = ImGui::ColorConvertU32ToFloat4(bg[q]);
+        const unsigned rgb = (static_cast<unsigned>(f.x * 255.0f + 0.5f) << 16) |
+                             (static_cast<unsigned>(f.y * 255.0f + 0.5f) << 8) | static_cast<unsigned>(f.z * 255.0f + 0.5f);
+        const unsigned t = ui::palette_data::board_text_on(rgb);
+        text_on[q] = IM_COL32((t >> 16) & 0xFF, (t >> 8) & 0xFF, t & 0xFF, 255);
+    }
+    // Which fill is under a point: 1 keep satisfied, 2 key, 3 monitor, 0 keep informed (as drawn).
+    auto fill_at = [&](ImVec2 at) { return at.y < split_y ? (at.x < split_x ? 1 : 2) : (at.x < split_x ? 3 : 0); };
     struct Corner {
         bool infl, inter;
         ImVec2 at;
@@ -49,7 +61,7 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
                          {false, true, ImVec2(split_x + 6, split_y + 4)}};
     ImGui::PushFont(ui::fonts().bold);
     for (const auto& c : corners)
-        if (const auto* q = s.find(c.infl, c.inter)) dl->AddText(c.at, text, ctx.t(q->name));
+        if (const auto* q = s.find(c.infl, c.inter)) dl->AddText(c.at, text_on[fill_at(c.at)], ctx.t(q->name));
     ImGui::PopFont();
     // Axis labels.
     std::string xl = std::string(ctx.t(s.axis_x)) + " \xE2\x86\x92";
@@ -81,7 +93,7 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
         dl->AddCircleFilled(c, rad, ImGui::GetColorU32(pal.accent));
         std::string label = str(it, "name");
         if (label.empty()) label = std::to_string(i + 1);
-        dl->AddText(ImVec2(c.x + rad + 3, c.y - fs * 0.5f), text, label.c_str());
+        dl->AddText(ImVec2(c.x + rad + 3, c.y - fs * 0.5f), text_on[fill_at(c)], label.c_str());
     }
     ImGui::SetCursorScreenPos(ImVec2(p0.x - fs * 1.6f, p0.y + h + fs * 1.5f));
     ImGui::Dummy(ImVec2(w, 1));

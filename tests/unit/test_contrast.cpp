@@ -78,11 +78,10 @@ std::vector<Pair> pairs(const Colours& c) {
     return v;
 }
 
-void check_theme(const char* theme, const Colours& c, bool board = false) {
+void check_theme(const char* theme, const Colours& c) {
     std::vector<Pair> all = pairs(c);
-    if (board)
-        for (unsigned bg : {c.heat_low, c.heat_medium, c.heat_high, c.highlight_row})
-            all.push_back({"quadrant board label", ui::palette_data::kBoardText, bg, 4.5});
+    for (unsigned bg : {c.heat_low, c.heat_medium, c.heat_high, c.highlight_row})
+        all.push_back({"quadrant board label", ui::palette_data::board_text_on(bg), bg, 4.5});
     for (const auto& p : all) {
         const double r = ratio(p.fg, p.bg);
         CHECK_MESSAGE(r >= p.min, std::string(theme) << ": " << std::string(p.what) << ": #" << hex(p.fg) << " on #" << hex(p.bg) << " is "
@@ -92,12 +91,18 @@ void check_theme(const char* theme, const Colours& c, bool board = false) {
 
 }  // namespace
 
+TEST_CASE("board text is dark on light quadrants and white on dark ones") {
+    CHECK(ui::palette_data::board_text_on(0xFFFFFF) == ui::palette_data::kBoardText);
+    CHECK(ui::palette_data::board_text_on(0x24405F) == ui::palette_data::kBoardTextOnDark);
+    CHECK(ui::palette_data::board_text_on(0x1A1A4D) == ui::palette_data::kBoardTextOnDark);
+}
+
 TEST_CASE("contrast ratios follow WCAG's formula") {
     CHECK(ratio(0x000000, 0xFFFFFF) == doctest::Approx(21.0));
     CHECK(ratio(0x777777, 0xFFFFFF) == doctest::Approx(4.48).epsilon(0.01));
     CHECK(ratio(0x767676, 0xFFFFFF) >= 4.5);
 }
 
-TEST_CASE("the default (light) theme meets WCAG 2.1 AA contrast") { check_theme("light", ui::palette_data::kLight, true); }
+TEST_CASE("the default (light) theme meets WCAG 2.1 AA contrast") { check_theme("light", ui::palette_data::kLight); }
 TEST_CASE("the dark theme meets WCAG 2.1 AA contrast") { check_theme("dark", ui::palette_data::kDark); }
 TEST_CASE("the high-contrast theme meets WCAG 2.1 AA contrast") { check_theme("high contrast", ui::palette_data::kContrast); }
