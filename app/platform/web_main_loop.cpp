@@ -18,6 +18,7 @@
 #include <emscripten/html5.h>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "platform/platform.h"
@@ -48,6 +49,18 @@ EM_JS(void, crb_js_install_wake_listeners, (), {
         }, {"once": true});
     };
     if (window["matchMedia"]) watchRatio();
+    // Phone keyboards (iOS in particular) open only for a focus() made inside the user's gesture.
+    // The frame that reacts to a tap normally comes later, from requestAnimationFrame, so at the
+    // end of a touch the frame is drawn right here (after SDL's own canvas handler queued the
+    // touch), and if a text field is now active the text agent is focused again within the gesture.
+    window["addEventListener"]("touchend", function() {
+        _crb_platform_frame_now();
+        var ta = Module["crbTextAgent"];
+        if (ta && Module["crbTextAgentWanted"]) {
+            if (document["activeElement"] === ta) ta["blur"]();
+            ta["focus"]({"preventScroll": true});
+        }
+    }, false);
 });
 // clang-format on
 
@@ -128,7 +141,9 @@ void draw_frame() {
         g_loop.ready = true;
     }
     crb_js_frame_drawn(g_loop.ready ? 1 : 0);
-    web::text_agent_sync(io.WantTextInput);
+    // Whether a text field was active in this very frame (io.WantTextInput is the previous
+    // frame's answer): the agent is focused in the frame that activated the field.
+    web::text_agent_sync(ImGui::GetCurrentContext()->WantTextInputNextFrame == 1);
     web::wheel_publish();
 }
 
@@ -277,6 +292,12 @@ int run(FrameFn frame) {
     return 0;
 }
 
+void frame_now() {
+    if (!g_loop.device_ready) return;  // before the first frame: the main loop will start soon
+    request_frames(web::kFramesAfterInput);
+    iterate();
+}
+
 namespace web {
 
 void wake(int frames) { request_frames(frames); }
@@ -287,3 +308,6 @@ void wake(int frames) { request_frames(frames); }
 extern "C" EMSCRIPTEN_KEEPALIVE void crb_platform_wake() {
     platform::web::wake(platform::web::kFramesAfterInput);
 }
+
+// A frame now, inside the caller's event handler (see the touchend listener above).
+extern "C" EMSCRIPTEN_KEEPALIVE void crb_platform_frame_now() { platform::frame_now(); }

@@ -103,6 +103,7 @@ EM_JS(void, crb_js_text_agent_install, (), {
 EM_JS(void, crb_js_text_agent_focus, (int want), {
     var ta = Module["crbTextAgent"];
     if (!ta) return;
+    Module["crbTextAgentWanted"] = want;
     if (want) {
         if (document["activeElement"] !== ta) ta["focus"]({"preventScroll" : true});
     } else if (document["activeElement"] === ta) {

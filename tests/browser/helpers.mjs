@@ -21,8 +21,8 @@ export function assertEqual(actual, expected, message) {
 // A fresh browser context (empty storage, cookies, cache) with the app loaded and ready
 // (<html data-ready="1">). `errors` collects console errors, uncaught exceptions and failed requests.
 export async function openApp(t, { path: urlPath = "/", viewport = { width: 900, height: 540 },
-                                   deviceScaleFactor = 1, locale = "en-US", timeout = 20000 } = {}) {
-  const context = await t.browser.newContext({ viewport, deviceScaleFactor, locale });
+                                   deviceScaleFactor = 1, locale = "en-US", timeout = 20000, hasTouch = false } = {}) {
+  const context = await t.browser.newContext({ viewport, deviceScaleFactor, locale, hasTouch });
   t.contexts.push(context);
   const page = await context.newPage();
   t.pages.push(page);

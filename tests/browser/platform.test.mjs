@@ -89,3 +89,31 @@ export async function device_pixel_ratio_change_resizes_and_redraws(t) {
   await screenshot(page, "dpr-change-2x");
   assertEqual(errors.join("\n"), "", "console errors");
 }
+
+// Phone keyboards open only for a focus() made inside the user's gesture (iOS). A tap on a text field
+// must therefore focus the text agent during the touchend event itself, not in a later animation
+// frame. Checked with a real touch (CDP) and listeners that mark the touchend dispatch.
+export async function a_tap_on_a_text_field_focuses_the_text_agent_within_the_gesture(t) {
+  const { page, errors } = await openApp(t, { path: TEXT_PAGE, viewport: { width: 800, height: 900 }, hasTouch: true });
+  await page.evaluate(() => {
+    window.crbInTouchEnd = false;
+    window.crbAgentFocusedInTouchEnd = false;
+    window.addEventListener("touchend", () => { window.crbInTouchEnd = true; }, true);  // before any other
+    document.getElementById("crb-text-agent").addEventListener("focus", () => {
+      if (window.crbInTouchEnd) window.crbAgentFocusedInTouchEnd = true;
+    });
+    // Registered after the app's own listener: runs after it, at the end of the dispatch.
+    window.addEventListener("touchend", () => { window.crbInTouchEnd = false; }, false);
+  });
+  const field = await centreOf(page, TEXT_FIELD);
+  await page.touchscreen.tap(field.x, field.y);
+  await page.waitForTimeout(300);
+  assert(await page.evaluate(() => window.crbAgentFocusedInTouchEnd), "the agent was focused during touchend");
+  assertEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), "crb-text-agent",
+              "and stays focused");
+  await page.keyboard.insertText("Tak");
+  await page.waitForTimeout(200);
+  const typed = await page.evaluate(() => window.crbTest.state.answer.entries[0].answers.what_pleased);
+  assertEqual(typed, "Tak", "text typed after the tap reaches the field");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
