@@ -191,6 +191,14 @@ void add_button(Out& o, std::string_view key, const std::string& ptr, const json
         .raw("</button></p>\n");
 }
 
+// "Export table as CSV": the app downloads crb::table_csv of this exercise's answer.
+void csv_button(Out& o, std::string_view key) {
+    o.raw("<p><button type=\"button\"" + attr("id", "b-csv-" + id_part(key)) + " data-action=\"csv\"" +
+          attr("data-key", key) + ">")
+        .text(o.s("ex.csv"))
+        .raw("</button></p>\n");
+}
+
 // <thead> with header cells that controls refer to. ids[i] empty: a blank cell.
 void table_head(Out& o, const std::vector<std::pair<std::string, std::string>>& cols) {
     o.raw("<thead><tr>");
@@ -476,6 +484,14 @@ void nps_form(Form& fm, const NpsSurvey& s) {
     }
     o.raw("</tbody></table>\n");
     add_button(o, fm.key, "/respondents", json{{"name", ""}, {"score", nullptr}}, "nps.add");
+    // Paste scores: a labelled text area and a button that sends its text (data-source).
+    const std::string area = "m-paste-" + id_part(fm.key);
+    o.raw("<p><label" + attr("for", area) + ">").text(o.s("nps.paste")).raw("</label><br><span class=\"m-hint\"" +
+          attr("id", area + "-help") + ">").text(o.s("nps.paste_help")).raw("</span><br><textarea" + attr("id", area) +
+          attr("aria-describedby", area + "-help") + " rows=\"4\" cols=\"12\"></textarea><br><button type=\"button\"" +
+          attr("id", "b-paste-" + id_part(fm.key)) + " data-action=\"paste\"" + attr("data-key", fm.key) +
+          attr("data-source", area) + ">").text(o.s("nps.paste_do")).raw("</button></p>\n");
+    csv_button(o, fm.key);
 }
 
 // The rows of one weighted block: rating 1-5 (select) and weight 0.1-0.9 (typed).
@@ -644,6 +660,7 @@ void risk_form(Form& fm, const RiskRegister& s) {
         o.raw("</p></fieldset>\n");
     }
     add_button(o, fm.key, "/risks", json{{"risk", ""}, {"owner", ""}, {"response", ""}}, "rr.add");
+    csv_button(o, fm.key);
 }
 
 void exercise_form(Out& o, const Unit& u, const Exercise& ex) {
@@ -969,6 +986,9 @@ void overview_page(Out& o, const Unit& u) {
     o.raw("<p><a" + attr("href", mirror_hash(o.course, {MirrorRoute::Page::read, u.id, ""}, o.lang)) + ">")
         .text(o.s("overview.start_reading"))
         .raw("</a></p>\n");
+    o.raw("<p><button type=\"button\" id=\"b-book\" data-action=\"book\"" + attr("data-key", u.id) + ">")
+        .text(o.s("overview.book"))
+        .raw("</button></p>\n");
     o.el("h2", o.s("nav.exercises"));
     o.raw("<ul>");
     for (const auto& ex : u.exercises) {

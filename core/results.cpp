@@ -484,4 +484,68 @@ json compute_results(const Course& course, const Workbook& wb, Lang lang) {
     return r;
 }
 
+namespace {
+
+std::string csv_text(const std::string& v) {
+    std::string o = "\"";
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) o += '\'';
+    for (char ch : v) o += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return o + "\"";
+}
+
+std::string csv_int(std::optional<int> v) { return v ? std::to_string(*v) : std::string(); }
+
+}  // namespace
+
+std::string table_csv(const Exercise& ex, const nlohmann::json& answer) {
+    using answers::int_of;
+    using answers::member;
+    using answers::string_of;
+    std::string csv;
+    if (ex.as<NpsSurvey>()) {
+        csv = "no,respondent,score,category\n";
+        const json* rows = member(&answer, "respondents");
+        if (!rows || !rows->is_array()) return csv;
+        for (size_t i = 0; i < rows->size(); ++i) {
+            const json& r = (*rows)[i];
+            const auto score = int_of(member(&r, "score"));
+            const char* cat = "";
+            switch (calc::nps_category(score)) {
+                case calc::NpsCategory::promoter: cat = "promoter"; break;
+                case calc::NpsCategory::passive: cat = "passive"; break;
+                case calc::NpsCategory::detractor: cat = "detractor"; break;
+                case calc::NpsCategory::none: break;
+            }
+            csv += std::to_string(i + 1) + "," + csv_text(string_of(member(&r, "name"))) + "," + csv_int(score) + "," +
+                   cat + "\n";
+        }
+    } else if (ex.as<RiskRegister>()) {
+        csv = "risk,likelihood,impact,score,owner,response\n";
+        const json* risks = member(&answer, "risks");
+        if (!risks || !risks->is_array()) return csv;
+        for (const json& r : *risks) {
+            const auto l = int_of(member(&r, "likelihood")), im = int_of(member(&r, "impact"));
+            csv += csv_text(string_of(member(&r, "risk"))) + "," + csv_int(l) + "," + csv_int(im) + "," +
+                   (l && im ? std::to_string(*l * *im) : std::string()) + "," + csv_text(string_of(member(&r, "owner"))) +
+                   "," + csv_text(string_of(member(&r, "response"))) + "\n";
+        }
+    }
+    return csv;
+}
+
+int paste_nps_scores(nlohmann::json& answer, std::string_view text, const std::string& label) {
+    std::vector<int> scores;
+    if (const int bad = calc::parse_score_lines(text, scores)) return bad;
+    if (!answer.is_object()) answer = json::object();
+    json& rows = answer["respondents"];
+    if (!rows.is_array()) rows = json::array();
+    size_t next = 0;
+    for (int v : scores) {
+        while (next < rows.size() && answers::int_of(answers::member(&rows[next], "score"))) ++next;
+        if (next == rows.size()) rows.push_back(json{{"name", label + " " + std::to_string(rows.size() + 1)}});
+        rows[next]["score"] = v;
+    }
+    return 0;
+}
+
 }  // namespace crb

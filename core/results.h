@@ -30,4 +30,15 @@ nlohmann::json compute_results(const Course& course, const Workbook& wb, Lang la
 // One exercise (the UI's live result panel). A null json when the key names no exercise.
 nlohmann::json exercise_result(const Course& course, const Workbook& wb, std::string_view key, Lang lang);
 
+// The learner's table as CSV (a header line, then one line per row) for the kinds that have an
+// "Export table as CSV" button: nps_survey (no,respondent,score,category) and risk_register
+// (risk,likelihood,impact,score,owner,response). Empty for other kinds. Text cells are quoted; one
+// starting with = + - @ gets a leading apostrophe so that a spreadsheet shows it instead of running it.
+std::string table_csv(const Exercise& ex, const nlohmann::json& answer);
+
+// "Paste scores" into an NPS answer: the pasted lines (calc::parse_score_lines) fill the respondents
+// without a score, in order, adding rows named `label N` when they run out. Returns 0 and changes
+// `answer` (an object, created when null), or the number of the first bad line and leaves it alone.
+int paste_nps_scores(nlohmann::json& answer, std::string_view text, const std::string& label);
+
 }  // namespace crb

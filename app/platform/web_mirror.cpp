@@ -112,8 +112,15 @@ EM_JS(void, crb_js_mirror_install, (), {
         if (!b || !m["contains"](b)) return;
         var action = attr(b, "data-action");
         if (action === "reset" && !window["confirm"](attr(b, "data-confirm"))) return;
-        push({"op": action, "key": attr(b, "data-key"), "ptr": attr(b, "data-ptr"), "value": attr(b, "data-value"),
-              "index": Number(attr(b, "data-index") || "0"), "id": b["id"]});
+        var ev = {"op": action, "key": attr(b, "data-key"), "ptr": attr(b, "data-ptr"), "value": attr(b, "data-value"),
+                  "index": Number(attr(b, "data-index") || "0"), "id": b["id"]};
+        var source = attr(b, "data-source");  // a text area whose text goes with the action (paste)
+        if (source) {
+            var area = doc["getElementById"](source);
+            ev["source"] = source;
+            ev["text"] = area ? String(area["value"]) : "";
+        }
+        push(ev);
     });
 
     // Keys that belong to the page never reach SDL (see the banner).

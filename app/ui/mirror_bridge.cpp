@@ -13,6 +13,8 @@
 #include "app/ui/app.h"
 #include "app/ui/kit.h"
 #include "core/mirror.h"
+#include "core/report.h"
+#include "core/results.h"
 #include "core/text.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -63,6 +65,33 @@ void App::sync_mirror() {
         }
         if (op == "export") {
             export_workbook();
+            continue;
+        }
+        if (op == "book") {  // the unit's printable book, as the canvas's overview button
+            const std::string unit = str_of(ev, "key");
+            if (course_.unit(unit)) platform::open_html(crb::render_book(course_, unit, settings_.lang, strings_));
+            continue;
+        }
+        if (op == "csv" || op == "paste") {
+            const std::string key = str_of(ev, "key");
+            const crb::Exercise* ex = course_.exercise(key);
+            if (!ex) continue;
+            auto found = wb_.answers.find(key);
+            nlohmann::json answer = found != wb_.answers.end() ? *found : nlohmann::json();
+            if (op == "csv") {
+                platform::download(ex->id + ".csv", "text/csv", crb::table_csv(*ex, answer));
+                continue;
+            }
+            const auto* nps = ex->as<crb::NpsSurvey>();
+            const std::string source = str_of(ev, "source");
+            if (!nps || source.empty()) continue;
+            std::string message;
+            const int bad = crb::paste_nps_scores(answer, str_of(ev, "text"), nps->respondent_label.get(settings_.lang));
+            std::string err;
+            if (bad) message = trf("nps.paste_bad", {std::to_string(bad)});
+            else if (commit_answer(key, std::move(answer), &err)) structural = true;
+            else message = trf("err.rejected", {err});
+            platform::mirror_field_error(source, message);
             continue;
         }
         if (op == "listen" || op == "stop") {

@@ -5,6 +5,7 @@
 #include "app/ui/theme.h"
 #include "app/widgets/widget.h"
 #include "core/calc/calc.h"
+#include "core/results.h"
 
 namespace widgets {
 namespace {
@@ -122,18 +123,12 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
         ui::tid(ctx.id("paste/text"));
         if (!g_paste_error.empty()) ui::para_colored(ui::palette().warning, g_paste_error.c_str());
         if (ui::primary_button(ui::tr("nps.paste_do"))) {
-            std::vector<int> scores;
-            const int bad_line = crb::calc::parse_score_lines(g_paste_text, scores);
+            json pasted{{"respondents", rows}};
+            const int bad_line = crb::paste_nps_scores(pasted, g_paste_text, ctx.t(s.respondent_label));
             g_paste_error = bad_line ? ui::trf("nps.paste_bad", {std::to_string(bad_line)}) : std::string();
-            if (g_paste_error.empty()) {
-                size_t next = 0;
-                for (int v : scores) {
-                    while (next < rows.size() && opt_int(rows[next], "score")) ++next;
-                    if (next == rows.size())
-                        rows.push_back(json{{"name", default_name(ctx, s, rows.size())}});
-                    rows[next]["score"] = v;
-                }
-                changed = !scores.empty();
+            if (!bad_line) {
+                changed = pasted["respondents"] != rows;
+                rows = pasted["respondents"];
                 ImGui::CloseCurrentPopup();
             }
         }
@@ -143,32 +138,8 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
         ImGui::EndPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(ui::tr("ex.csv"))) {
-        std::string csv = "no,respondent,score,category\n";
-        for (size_t i = 0; i < rows.size(); ++i) {
-            std::string name = str(rows[i], "name");
-            std::string q;
-            for (char ch : name) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-            auto sc = opt_int(rows[i], "score");
-            const char* cat = "";
-            switch (crb::calc::nps_category(sc)) {
-                case crb::calc::NpsCategory::promoter:
-                    cat = "promoter";
-                    break;
-                case crb::calc::NpsCategory::passive:
-                    cat = "passive";
-                    break;
-                case crb::calc::NpsCategory::detractor:
-                    cat = "detractor";
-                    break;
-                default:
-                    break;
-            }
-            csv += std::to_string(i + 1) + ",\"" + q + "\"," + (sc ? std::to_string(*sc) : "") + "," + cat +
-                   "\n";
-        }
-        if (ctx.download_csv) ctx.download_csv(ctx.ex->id + ".csv", csv);
-    }
+    if (ImGui::Button(ui::tr("ex.csv")) && ctx.download_csv)
+        ctx.download_csv(ctx.ex->id + ".csv", crb::table_csv(*ctx.ex, json{{"respondents", rows}}));
     if (changed) ctx.commit(json{{"respondents", rows}});
 }
 

@@ -6,6 +6,7 @@
 #include "app/ui/theme.h"
 #include "app/widgets/widget.h"
 #include "core/calc/calc.h"
+#include "core/results.h"
 
 namespace widgets {
 namespace {
@@ -111,21 +112,8 @@ void risk_register_inputs(Ctx& ctx, const crb::RiskRegister& s) {
     }
     ui::tid(ctx.id("add"));
     ImGui::SameLine();
-    if (ImGui::Button(ui::tr("ex.csv")) && ctx.download_csv) {
-        std::string csv = "risk,likelihood,impact,score,owner,response\n";
-        auto q = [](const std::string& v) {
-            std::string o = "\"";
-            for (char ch : v) o += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-            return o + "\"";
-        };
-        for (const json& r : risks) {
-            auto l = opt_int(r, "likelihood"), im = opt_int(r, "impact");
-            csv += q(str(r, "risk")) + "," + (l ? std::to_string(*l) : "") + "," +
-                   (im ? std::to_string(*im) : "") + "," + (l && im ? std::to_string(*l * *im) : "") + "," +
-                   q(str(r, "owner")) + "," + q(str(r, "response")) + "\n";
-        }
-        ctx.download_csv(ctx.ex->id + ".csv", csv);
-    }
+    if (ImGui::Button(ui::tr("ex.csv")) && ctx.download_csv)
+        ctx.download_csv(ctx.ex->id + ".csv", crb::table_csv(*ctx.ex, json{{"risks", risks}}));
     if (changed) ctx.commit(json{{"risks", risks}});
 }
 

@@ -121,6 +121,51 @@ async function backToCanvas(page) {
   await settle(page);
 }
 
+// The canvas's "Paste scores" and "Export table as CSV" exist in the accessible view too, and the
+// unit overview opens the printable unit book; all with the keyboard.
+export async function nps_scores_pasted_and_exported_in_the_accessible_view(t) {
+  const { page, errors } = await open(t, { urlPath: "/?test=1#/en/unit/2/nps" });
+  await enterAccessibleView(page);
+  await tabTo(page, "m-paste-unit2-nps");
+  await page.keyboard.insertText("9\n10\nten");
+  await tabTo(page, "b-paste-unit2-nps");
+  await page.keyboard.press("Enter");
+  await applied(page);
+  const refused = await page.evaluate(() => document.getElementById("m-paste-unit2-nps-err")?.textContent || "");
+  assert(/Line 3/.test(refused), `the bad line is named next to the text area (${refused})`);
+  assertEqual((await state(page)).answer, null, "nothing was added");
+
+  await tabTo(page, "m-paste-unit2-nps", { back: true });
+  await typeHere(page, "9");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("10");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("3");
+  await tabTo(page, "b-paste-unit2-nps");
+  await page.keyboard.press("Enter");
+  await applied(page);
+  const s = await state(page);
+  assertEqual(s.answer.respondents.slice(0, 3).map((r) => r.score).join(), "9,10,3", "pasted scores fill the first rows");
+  assertEqual(Math.round(s.result.nps * 10) / 10, 33.3, "the NPS follows");
+  assert((await liveText(page)).includes("33.3"), "and is announced in the live region");
+
+  await tabTo(page, "b-csv-unit2-nps");
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 5000 }), page.keyboard.press("Enter")]);
+  const csv = (await import("node:fs")).readFileSync(await dl.path(), "utf8");
+  assertEqual(dl.suggestedFilename(), "nps.csv", "file name");
+  assert(csv.startsWith("no,respondent,score,category\n1,\"Respondent 1\",9,promoter\n2,\"Respondent 2\",10,promoter\n3,\"Respondent 3\",3,detractor\n"),
+         `CSV rows (${csv.slice(0, 120)})`);
+
+  await page.evaluate(() => { location.hash = "#/en/unit/2"; });
+  await page.waitForFunction(() => document.getElementById("b-book"), null, { timeout: 10000 });
+  const [book] = await Promise.all([page.context().waitForEvent("page", { timeout: 10000 }),
+                                    page.evaluate(() => document.getElementById("b-book").click())]);
+  await book.waitForLoadState();
+  assert((await book.title()).length > 0 && (await book.content()).includes("<h1"), "the unit book opens in a new tab");
+  await screenshot(page, "a11y-nps-paste");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
 export async function nps_completed_with_the_keyboard_in_the_accessible_view(t) {
   const { page, errors } = await open(t, { urlPath: "/?test=1#/en/unit/2/nps" });
   await enterAccessibleView(page);

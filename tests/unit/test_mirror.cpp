@@ -327,3 +327,15 @@ TEST_CASE("mirror hashes are the app's deep links and the language link keeps th
     CHECK(html.find("href=\"#/pl/unit/2/nps\" lang=\"pl\" hreflang=\"pl\">Polski</a>") != std::string::npos);
     CHECK(html.find("aria-current=\"page\"") != std::string::npos);
 }
+
+TEST_CASE("the accessible NPS and risk pages offer paste and CSV, the overview the unit book") {
+    const Course& c = real_course();
+    const Workbook wb = crb_test::empty_workbook();
+    const std::string nps = render_mirror(c, wb, strings(), Lang::pl, MirrorRoute{MirrorRoute::Page::exercise, "unit2", "nps"});
+    CHECK(nps.find("<textarea id=\"m-paste-unit2-nps\"") != std::string::npos);
+    CHECK(nps.find("data-action=\"paste\" data-key=\"unit2/nps\" data-source=\"m-paste-unit2-nps\"") != std::string::npos);
+    CHECK(nps.find("data-action=\"csv\" data-key=\"unit2/nps\"") != std::string::npos);
+    CHECK(nps.find("<label for=\"m-paste-unit2-nps\">Wklej oceny</label>") != std::string::npos);
+    const std::string overview = render_mirror(c, wb, strings(), Lang::en, MirrorRoute{MirrorRoute::Page::overview, "unit1", ""});
+    CHECK(overview.find("data-action=\"book\" data-key=\"unit1\"") != std::string::npos);
+}

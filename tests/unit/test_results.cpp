@@ -287,3 +287,38 @@ TEST_CASE("orphaned answers appear in the results, not in the exercises") {
     CHECK(all["orphaned"] == json{"unit5/gone"});
     CHECK(all["units"][0]["exercises"].size() == 14);
 }
+
+TEST_CASE("table_csv: NPS and risk tables, quoted, with formulas defused") {
+    const Exercise* nps = course().exercise("unit1/nps");
+    const Exercise* risks = course().exercise("unit1/risks");
+    REQUIRE(nps);
+    REQUIRE(risks);
+    const json n = {{"respondents",
+                     {{{"name", "Anna \"Ann\" K."}, {"score", 9}}, {{"name", "=HYPERLINK(1)"}, {"score", 4}},
+                      {{"name", "Bo"}, {"score", nullptr}}}}};
+    CHECK(table_csv(*nps, n) ==
+          "no,respondent,score,category\n1,\"Anna \"\"Ann\"\" K.\",9,promoter\n2,\"'=HYPERLINK(1)\",4,detractor\n3,\"Bo\",,\n");
+    CHECK(table_csv(*nps, json()) == "no,respondent,score,category\n");
+    const json r = {{"risks", {{{"risk", "Outage"}, {"likelihood", 3}, {"impact", 4}, {"owner", "IT"}},
+                               {{"risk", "+1 call"}, {"likelihood", 2}}}}};
+    CHECK(table_csv(*risks, r) ==
+          "risk,likelihood,impact,score,owner,response\n\"Outage\",3,4,12,\"IT\",\"\"\n\"'+1 call\",2,,,\"\",\"\"\n");
+    const Exercise* map = course().exercise("unit1/map");
+    REQUIRE(map);
+    CHECK(table_csv(*map, json::object()).empty());
+}
+
+TEST_CASE("paste_nps_scores fills empty rows first, then adds named rows; a bad line changes nothing") {
+    json a = {{"respondents", {{{"name", "A"}, {"score", 7}}, {{"name", "B"}, {"score", nullptr}}}}};
+    CHECK(paste_nps_scores(a, "10\n\n3", "Respondent") == 0);
+    REQUIRE(a["respondents"].size() == 3);
+    CHECK(a["respondents"][0]["score"] == 7);
+    CHECK(a["respondents"][1]["score"] == 10);
+    CHECK(a["respondents"][2] == json{{"name", "Respondent 3"}, {"score", 3}});
+    const json before = a;
+    CHECK(paste_nps_scores(a, "5\n11", "Respondent") == 2);
+    CHECK(a == before);
+    json none;
+    CHECK(paste_nps_scores(none, "0", "Osoba") == 0);
+    CHECK(none == json{{"respondents", {{{"name", "Osoba 1"}, {"score", 0}}}}});
+}
