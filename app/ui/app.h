@@ -106,6 +106,7 @@ private:
     // saving
     bool dirty_ = false;
     double dirty_since_ = 0, retry_at_ = 0, retry_scheduled_for_ = 0;
+    std::vector<float> home_card_h_;  // Home: each unit card's content height (last frame)
     std::string save_error_;
     std::vector<std::string> storage_warnings_;  // corrupt entries kept as backups
     std::vector<std::string> backup_keys_;

@@ -95,7 +95,15 @@ void App::home() {
         tid("home/unit" + std::to_string(u.number));
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
-        ImVec2 p1(p0.x + card_w, ImGui::GetItemRectMax().y + pad);
+        // The two cards of a row are drawn as tall as the taller one: each card's own height is
+        // kept from this frame, and the row's other card uses it from the next (the app always
+        // draws a few frames after any change, so the row settles before it goes idle).
+        if (home_card_h_.size() != course_.units.size()) home_card_h_.assign(course_.units.size(), 0.0f);
+        const float own_h = ImGui::GetItemRectMax().y + pad - p0.y;
+        home_card_h_[i] = own_h;
+        const size_t other = i ^ 1u;
+        const float row_h = two && other < home_card_h_.size() ? std::max(own_h, home_card_h_[other]) : own_h;
+        ImVec2 p1(p0.x + card_w, p0.y + row_h);
         dl->ChannelsSetCurrent(0);
         dl->AddRectFilled(p0, p1, ImGui::GetColorU32(palette().card), ImGui::GetStyle().ChildRounding);
         dl->AddRect(p0, p1, ImGui::GetColorU32(palette().card_border), ImGui::GetStyle().ChildRounding);
