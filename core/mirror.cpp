@@ -488,7 +488,8 @@ void nps_form(Form& fm, const NpsSurvey& s) {
     const std::string area = "m-paste-" + id_part(fm.key);
     o.raw("<p><label" + attr("for", area) + ">").text(o.s("nps.paste")).raw("</label><br><span class=\"m-hint\"" +
           attr("id", area + "-help") + ">").text(o.s("nps.paste_help")).raw("</span><br><textarea" + attr("id", area) +
-          attr("aria-describedby", area + "-help") + " rows=\"4\" cols=\"12\"></textarea><br><button type=\"button\"" +
+          attr("aria-describedby", area + "-help") + attr("data-input-for", "b-paste-" + id_part(fm.key)) +
+          " rows=\"4\" cols=\"12\"></textarea><br><button type=\"button\"" +
           attr("id", "b-paste-" + id_part(fm.key)) + " data-action=\"paste\"" + attr("data-key", fm.key) +
           attr("data-source", area) + ">").text(o.s("nps.paste_do")).raw("</button></p>\n");
     csv_button(o, fm.key);

@@ -140,6 +140,10 @@ std::vector<Tag> check_screen(const std::string& html) {
         if (t.name != "input" && t.name != "select" && t.name != "textarea") continue;
         CHECK(t.has("id"));
         CHECK_MESSAGE((t.has("aria-labelledby") || label_for.count(t.get("id"))), "control without a name: " << t.get("id"));
+        if (t.has("data-input-for")) {  // text for an action button (Paste scores), not an answer field
+            CHECK_MESSAGE(ids.count(t.get("data-input-for")), "input for a missing button " << t.get("data-input-for"));
+            continue;
+        }
         CHECK(t.has("data-key"));
         CHECK(t.has("data-ptr"));
         controls.push_back(t);
