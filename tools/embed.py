@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-# Keep in sync with the glyph ranges in app/platform/web_fonts.cpp.
+# Keep in sync with the glyph ranges in app/platform/glyph_ranges.h.
 UNICODES = ",".join([
     "U+0020-007E", "U+00A0-017F", "U+2013-2014", "U+2018-201E", "U+2022", "U+2026", "U+20AC",
     "U+2039-203A",
@@ -27,7 +27,7 @@ UNICODES = ",".join([
 
 
 # Symbols Noto Sans lacks (arrows, check marks, the minus sign, small triangles), taken from DejaVu
-# Sans and merged into every UI font by web_fonts.cpp. Keep in sync with kSymbolRanges there.
+# Sans and merged into every UI font by app/platform/ui_fonts.cpp. Keep in sync with glyphs::kSymbols.
 SYMBOL_UNICODES = ",".join(["U+2190-2193", "U+2212", "U+2713", "U+2715", "U+25B2", "U+25B4", "U+25B6",
                             "U+25BC", "U+25BE", "U+25C0"])
 

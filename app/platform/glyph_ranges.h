@@ -1,5 +1,5 @@
 // Every character the UI fonts can draw, as inclusive [first, last] pairs ending with 0. Shared by
-// web_fonts.cpp (the atlas) and tests/unit/test_glyph_coverage.cpp, which fails when content or UI
+// ui_fonts.cpp (the atlas) and tests/unit/test_glyph_coverage.cpp, which fails when content or UI
 // strings use a character outside these ranges (it would show as a box). Keep in sync with
 // UNICODES / SYMBOL_UNICODES in tools/embed.py, which subset the font files.
 #pragma once

@@ -65,7 +65,9 @@ void apply_colours(ImGuiStyle& s, Palette& p, const palette_data::Colours& k) {
                 rgb(k.warning),      rgb(k.ok),          rgb(k.danger),    rgb(k.card),
                 rgb(k.card_border),  rgb(k.promoter),    rgb(k.passive),   rgb(k.detractor),
                 rgb(k.heat_low),     rgb(k.heat_medium), rgb(k.heat_high), rgb(k.heat_critical),
-                rgb(k.highlight_row)};
+                rgb(k.highlight_row),
+                rgb(palette_data::board_text_on(k.heat_low)), rgb(palette_data::board_text_on(k.heat_medium)),
+                rgb(palette_data::board_text_on(k.heat_high)), rgb(palette_data::board_text_on(k.highlight_row))};
 }
 
 }  // namespace

@@ -12,6 +12,9 @@ enum class Theme { light = 0, dark = 1, contrast = 2 };
 struct Palette {
     ImVec4 text, text_muted, accent, accent_text, warning, ok, danger, card, card_border, promoter, passive,
         detractor, heat_low, heat_medium, heat_high, heat_critical, highlight_row;
+    // Text on the quadrant board over heat_low, heat_medium, heat_high and highlight_row: dark or
+    // white, whichever contrasts more (palette_data::board_text_on).
+    ImVec4 board_text_low, board_text_medium, board_text_high, board_text_row;
 };
 
 void apply_theme(Theme theme, float scale);  // scale: text size setting × device pixel ratio

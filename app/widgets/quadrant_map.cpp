@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "app/ui/kit.h"
-#include "app/ui/palette_data.h"
 #include "app/ui/theme.h"
 #include "app/widgets/widget.h"
 #include "core/calc/calc.h"
@@ -39,16 +38,9 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
     dl->AddRectFilled(ImVec2(p0.x, split_y), ImVec2(split_x, p0.y + h), bg[3]);      // monitor
     dl->AddRectFilled(ImVec2(split_x, split_y), ImVec2(p0.x + w, p0.y + h), bg[0]);  // keep informed
     dl->AddRect(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(pal.card_border));
-    // Each quadrant's text colour: dark on light fills, white on dark ones (dark and high-contrast
-    // themes), chosen by contrast ratio (palette_data.h, checked by tests/unit/test_contrast.cpp).
-    ImU32 text_on[4];
-    for (int q = 0; q < 4; ++q) {
-        const ImVec4 f = ImGui::ColorConvertU32ToFloat4(bg[q]);
-        const unsigned rgb = (static_cast<unsigned>(f.x * 255.0f + 0.5f) << 16) |
-                             (static_cast<unsigned>(f.y * 255.0f + 0.5f) << 8) | static_cast<unsigned>(f.z * 255.0f + 0.5f);
-        const unsigned t = ui::palette_data::board_text_on(rgb);
-        text_on[q] = IM_COL32((t >> 16) & 0xFF, (t >> 8) & 0xFF, t & 0xFF, 255);
-    }
+    // Each fill's text colour (dark, or white on the dark fills of the dark and high-contrast themes).
+    const ImU32 text_on[4] = {ImGui::GetColorU32(pal.board_text_low), ImGui::GetColorU32(pal.board_text_medium),
+                              ImGui::GetColorU32(pal.board_text_high), ImGui::GetColorU32(pal.board_text_row)};
     // Which fill is under a point: 1 keep satisfied, 2 key, 3 monitor, 0 keep informed (as drawn).
     auto fill_at = [&](ImVec2 at) { return at.y < split_y ? (at.x < split_x ? 1 : 2) : (at.x < split_x ? 3 : 0); };
     struct Corner {

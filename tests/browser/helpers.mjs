@@ -40,33 +40,33 @@ export async function framesDrawn(page) {
   return page.evaluate(() => window.crbFramesDrawn || 0);
 }
 
-// Before reading a widget's rectangle: the rectangles are those of the last drawn frame, so let the
-// frames that follow recent input be drawn first (no new frame for `quietMs`, at most `timeout`; a
-// focused text field's caret keeps drawing slowly, so this does not wait for a full pause).
-export async function framesCaughtUp(page, { quietMs = 120, timeout = 1500 } = {}) {
+// Polls the frame counter every `pollMs` until no frame has been drawn for `quietMs`: the count
+// then, or null when `timeout` passed first.
+async function quietFrames(page, quietMs, timeout, pollMs) {
   const end = Date.now() + timeout;
   let last = await framesDrawn(page);
   let since = Date.now();
   while (Date.now() < end) {
-    await page.waitForTimeout(40);
-    const now = await framesDrawn(page);
-    if (now !== last) { last = now; since = Date.now(); }
-    else if (Date.now() - since >= quietMs) return;
-  }
-}
-
-// Wait until no frame has been drawn for `quietMs` (the main loop paused itself).
-export async function waitForIdle(page, { quietMs = 500, timeout = 10000 } = {}) {
-  const end = Date.now() + timeout;
-  let last = await framesDrawn(page);
-  let since = Date.now();
-  while (Date.now() < end) {
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(pollMs);
     const now = await framesDrawn(page);
     if (now !== last) { last = now; since = Date.now(); }
     else if (Date.now() - since >= quietMs) return last;
   }
-  throw new Error(`app still drawing after ${timeout} ms (frames: ${last})`);
+  return null;
+}
+
+// Before reading a widget's rectangle: the rectangles are those of the last drawn frame, so let the
+// frames that follow recent input be drawn first (no new frame for `quietMs`, at most `timeout`; a
+// focused text field's caret keeps drawing slowly, so this does not wait for a full pause).
+export async function framesCaughtUp(page, { quietMs = 120, timeout = 1500 } = {}) {
+  await quietFrames(page, quietMs, timeout, 40);
+}
+
+// Wait until no frame has been drawn for `quietMs` (the main loop paused itself).
+export async function waitForIdle(page, { quietMs = 500, timeout = 10000 } = {}) {
+  const frames = await quietFrames(page, quietMs, timeout, 100);
+  if (frames === null) throw new Error(`app still drawing after ${timeout} ms (frames: ${await framesDrawn(page)})`);
+  return frames;
 }
 
 export async function screenshot(page, name) {

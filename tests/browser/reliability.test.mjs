@@ -187,6 +187,17 @@ export async function corrupt_entries_are_backed_up_reported_and_downloadable_wh
 
 const LONG_NAME = "Grzegorz Brzęczyszczykiewicz z Chrząszczyżewoszyc, powiat Łękołody";
 
+// With storage full: one edit longer than what it replaces (respondent 2's name, in one input event),
+// so its save fails; returns once the save error is shown.
+async function nameThatDoesNotFit(page) {
+  await click(page, "unit2/nps/r2/name");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(LONG_NAME);
+  await page.keyboard.press("Tab");
+  await settle(page);
+  await waitFor(page, () => window.crbTest.state.saveError !== "", null, "a visible save error");
+}
+
 export async function quota_exceeded_shows_an_error_keeps_edits_and_saves_once_space_is_freed(t) {
   const { page, errors } = await openWith(t, "/?test=1#/en/unit/2/nps");
   await typeInto(page, "unit2/nps/r1/score", "9");
@@ -196,12 +207,7 @@ export async function quota_exceeded_shows_an_error_keeps_edits_and_saves_once_s
 
   const fillers = await fillStorage(page);
   assert(fillers > 0, "storage filled");
-  await click(page, "unit2/nps/r2/name");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(LONG_NAME);  // one edit, longer than what it replaces
-  await page.keyboard.press("Tab");
-  await settle(page);
-  await waitFor(page, () => window.crbTest.state.saveError !== "", null, "a visible save error");
+  await nameThatDoesNotFit(page);
   const s = await state(page);
   assert(s.dirty, "the change is still unsaved");
   assertEqual(s.answer.respondents[1].name, LONG_NAME, "the change is kept in memory");
@@ -241,12 +247,7 @@ export async function storage_full_at_load_still_opens_the_saved_workbook(t) {
   assert(!(await page.evaluate(() => Boolean(window.crbTest.rects["banner/unavailable"]))),
          "full storage is not reported as missing storage");
   await typeInto(page, "unit2/nps/r2/score", "4");
-  await click(page, "unit2/nps/r2/name");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(LONG_NAME);  // longer than what it replaces: cannot fit
-  await page.keyboard.press("Tab");
-  await settle(page);
-  await waitFor(page, () => window.crbTest.state.saveError !== "", null, "a visible save error");
+  await nameThatDoesNotFit(page);
   s = await state(page);
   assertEqual(npsScores(s.answer)[1], 4, "the edits are kept in memory");
   assertEqual(s.answer.respondents[1].name, LONG_NAME, "the long name too");
@@ -267,12 +268,7 @@ export async function unsaved_edits_block_leaving_the_workbook_until_they_are_sa
   await waitSaved(page);
   const id = (await state(page)).workbook;
   await fillStorage(page);
-  await click(page, "unit2/nps/r2/name");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(LONG_NAME);
-  await page.keyboard.press("Tab");
-  await settle(page);
-  await waitFor(page, () => window.crbTest.state.saveError !== "", null, "a visible save error");
+  await nameThatDoesNotFit(page);
   await click(page, "top/workbook");
   await click(page, "wb/new");
   let s = await state(page);

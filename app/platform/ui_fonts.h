@@ -1,0 +1,15 @@
+// The UI's font faces, shared by the web platform (web_fonts.cpp) and the native one
+// (native_fonts.cpp) so that both build exactly the same atlas. No GPU work here: the caller
+// builds the atlas and, on the web, uploads the texture.
+#pragma once
+
+#include "platform/platform.h"
+
+namespace platform {
+
+// Clears ImGui's font atlas and adds the four faces (regular 17 px, bold 17 px, heading 22 px,
+// title 28 px bold) at their size x `px_scale`, each with the symbol face merged in; sets
+// io.FontDefault to the regular face and io.FontGlobalScale to 1 / dpr. Does not Build().
+Fonts add_ui_fonts(float px_scale, float dpr);
+
+}  // namespace platform
