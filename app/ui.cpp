@@ -31,8 +31,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void crb_app_flush() {
 
 void ui_init() {
     std::vector<crb::SourceFile> content, strings;
-    for (unsigned i = 0; i < kEmbeddedFileCount; ++i) {
-        const EmbeddedFile& f = kEmbeddedFiles[i];
+    unsigned file_count = 0;
+    const EmbeddedFile* files = embedded_files(&file_count);
+    for (unsigned i = 0; i < file_count; ++i) {
+        const EmbeddedFile& f = files[i];
         crb::SourceFile sf{f.name, std::string(reinterpret_cast<const char*>(f.data), f.size)};
         if (starts_with(f.name, "content/i18n/")) strings.push_back(std::move(sf));
         else if (starts_with(f.name, "content/unit")) content.push_back(std::move(sf));

@@ -210,8 +210,10 @@ int main(int argc, char** argv) {
 
     // The embedded content and strings, as app/ui.cpp loads them on the web.
     std::vector<crb::SourceFile> content, strings;
-    for (unsigned i = 0; i < kEmbeddedFileCount; ++i) {
-        const EmbeddedFile& f = kEmbeddedFiles[i];
+    unsigned file_count = 0;
+    const EmbeddedFile* files = embedded_files(&file_count);
+    for (unsigned i = 0; i < file_count; ++i) {
+        const EmbeddedFile& f = files[i];
         crb::SourceFile sf{f.name, std::string(reinterpret_cast<const char*>(f.data), f.size)};
         if (std::strncmp(f.name, "content/i18n/", 13) == 0) strings.push_back(std::move(sf));
         else if (std::strncmp(f.name, "content/unit", 12) == 0) content.push_back(std::move(sf));

@@ -2,6 +2,7 @@
 // the subset UI fonts ("fonts/regular.ttf", "fonts/bold.ttf") and every content JSON file, minified,
 // named by its repository path ("content/unit1.json", "content/i18n/pl.json").
 // JSON entries are NUL-terminated (not counted in `size`), so `(const char*)data` is a C string.
+// The app's files are stored as one LZMA stream (embed.py --pack) and unpacked on the first call.
 #pragma once
 
 struct EmbeddedFile {
@@ -10,8 +11,8 @@ struct EmbeddedFile {
     unsigned size;
 };
 
-extern const EmbeddedFile kEmbeddedFiles[];  // kEmbeddedFileCount entries (then a null sentinel)
-extern const unsigned kEmbeddedFileCount;
+// All files (*count of them); none if the packed files could not be unpacked (a broken build).
+const EmbeddedFile* embedded_files(unsigned* count);
 
 // The entry called `name`, or nullptr.
 const EmbeddedFile* find_embedded_file(const char* name);
