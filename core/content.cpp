@@ -9,6 +9,7 @@
 // [SECTION] Exercise kinds
 // [SECTION] Units
 // [SECTION] Course
+#include "core/small_sort.h"
 #include "core/content.h"
 
 #include <algorithm>
@@ -616,7 +617,7 @@ WeightedRating read_weighted_rating(const Ctx& c, Obj& o) {
     for (const auto& [i, ok] : valid) {
         if (ok) order.push_back(i);
     }
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return w.bands[a].min < w.bands[b].min; });
+    small_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return w.bands[a].min < w.bands[b].min; });
     for (size_t k = 1; k < order.size(); ++k) {
         const auto& prev = w.bands[order[k - 1]];
         const auto& cur = w.bands[order[k]];
@@ -973,7 +974,7 @@ LoadResult load_course(const std::vector<SourceFile>& files) {
         numbers[unit->number] = f.name;
         r.course.units.push_back(std::move(*unit));
     }
-    std::sort(r.course.units.begin(), r.course.units.end(),
+    small_sort(r.course.units.begin(), r.course.units.end(),
               [](const Unit& a, const Unit& b) { return a.number < b.number; });
     for (size_t i = 0; i < r.course.units.size(); ++i) {
         if (r.course.units[i].number != static_cast<int>(i) + 1) {
@@ -983,7 +984,7 @@ LoadResult load_course(const std::vector<SourceFile>& files) {
     }
     std::vector<const SourceFile*> sorted;
     for (const auto& f : files) sorted.push_back(&f);
-    std::sort(sorted.begin(), sorted.end(), [](const SourceFile* a, const SourceFile* b) { return a->name < b->name; });
+    small_sort(sorted.begin(), sorted.end(), [](const SourceFile* a, const SourceFile* b) { return a->name < b->name; });
     r.course.version = fnv1a_hex(sorted);
     if (!r.ok()) r.course = Course{};
     return r;

@@ -162,13 +162,20 @@ constexpr int kMaxClampedNumbers = 16;
 
 }  // namespace
 
+json parse_or_discarded(std::string_view text) {
+    json j;
+    nlohmann::detail::json_sax_dom_parser<json> sax(j, false);
+    if (!json::sax_parse(text.begin(), text.end(), &sax)) return json(json::value_t::discarded);
+    return j;
+}
+
 std::optional<json> parse(std::string_view text, std::string& error, size_t max_bytes) {
     error = precheck(text, max_bytes);
     if (!error.empty()) return std::nullopt;
     std::string clamped;  // a copy only when a number had to be clamped
     std::string_view current = text;
     for (int attempt = 0;; ++attempt) {
-        json j = json::parse(current.begin(), current.end(), nullptr, false);
+        json j = parse_or_discarded(current);
         if (!j.is_discarded()) return j;
         const ErrorLocator loc = locate_parse_error(current);
         if (loc.id == 406 && attempt < kMaxClampedNumbers) {

@@ -30,6 +30,10 @@ std::string precheck(std::string_view text, size_t max_bytes = kMaxInputBytes, i
 std::optional<nlohmann::json> parse(std::string_view text, std::string& error,
                                     size_t max_bytes = kMaxInputBytes);
 
+// Parses short texts the app itself wrote (page events, host messages): a discarded value when
+// `text` is not JSON. One parser for every caller (this and parse()), without a callback.
+nlohmann::json parse_or_discarded(std::string_view text);
+
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool valid_utf8(std::string_view s);
 

@@ -1376,7 +1376,7 @@ MirrorEdit mirror_edit(const Course& course, const Workbook& wb, const Strings& 
             if (text.empty()) {
                 store(std::nullopt);
             } else {
-                json v = json::parse(text, nullptr, false);
+                json v = jc::parse_or_discarded(text);
                 if (v.is_discarded() || v.is_structured()) return e;
                 store(std::move(v));
             }
@@ -1392,7 +1392,7 @@ MirrorEdit mirror_edit(const Course& course, const Workbook& wb, const Strings& 
             return e;
         }
     } else if (op == "add" || op == "fill") {
-        json value = json::parse(str_field(event, "value"), nullptr, false);
+        json value = jc::parse_or_discarded(str_field(event, "value"));
         if (value.is_discarded()) return e;
         e.structural = true;
         if (op == "fill") {

@@ -1,5 +1,6 @@
 // results.cpp — per-kind results from answers + calculators (see results.h for the outer shape).
 // Each function below documents the "result" object of its kind.
+#include "core/small_sort.h"
 #include "core/results.h"
 
 #include <algorithm>
@@ -103,7 +104,7 @@ json quadrant_result(const QuadrantMap& m, const json* a, Lang lang) {
             ++order;
         }
     }
-    std::stable_sort(top.begin(), top.end(), [](const Top& x, const Top& y) { return x.rating > y.rating; });
+    small_sort(top.begin(), top.end(), [](const Top& x, const Top& y) { return x.rating > y.rating; });
     r["top_strategies"] = json::array();
     for (auto& t : top) r["top_strategies"].push_back(std::move(t.entry));
     return r;

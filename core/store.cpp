@@ -6,6 +6,7 @@
 // [SECTION] WorkbookStore: open and repair
 // [SECTION] WorkbookStore: save and the other operations
 // [SECTION] WorkbookStore: backups and settings
+#include "core/small_sort.h"
 #include "core/store.h"
 
 #include <algorithm>
@@ -536,7 +537,7 @@ std::vector<BackupInfo> WorkbookStore::backups() {
         b.bytes = text ? text->size() : 0;
         out.push_back(std::move(b));
     }
-    std::sort(out.begin(), out.end(), [](const BackupInfo& a, const BackupInfo& b) {
+    small_sort(out.begin(), out.end(), [](const BackupInfo& a, const BackupInfo& b) {
         return a.id != b.id ? a.id < b.id : a.n < b.n;
     });
     return out;

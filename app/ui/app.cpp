@@ -14,6 +14,7 @@
 #include "app/platform/platform.h"
 #include "app/ui/kit.h"
 #include "app/ui/theme.h"
+#include "core/json_checks.h"
 #include "core/report.h"
 #include "core/results.h"
 #include "imgui_internal.h"
@@ -461,7 +462,7 @@ void App::poll_platform() {
         open_import_ = true;
     }
     while (platform::take_host_command(&s)) {
-        auto j = nlohmann::json::parse(s, nullptr, false);
+        auto j = crb::json_checks::parse_or_discarded(s);
         if (j.is_discarded() || !j.is_object()) continue;
         auto type = j.find("type");
         if (type == j.end() || !type->is_string()) continue;

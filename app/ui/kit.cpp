@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
-#include <unordered_map>
 
 #include "app/ui/theme.h"
 #include "core/calc/calc.h"
@@ -29,7 +28,7 @@ struct NumState {
     std::string original;  // the text when editing began: restored if the edit ends invalid
     bool editing = false;
 };
-std::unordered_map<ImGuiID, NumState> g_num;
+std::map<ImGuiID, NumState> g_num;
 
 int resize_cb(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {

@@ -12,6 +12,7 @@
 #include "app/platform/platform.h"
 #include "app/ui/app.h"
 #include "app/ui/kit.h"
+#include "core/json_checks.h"
 #include "core/mirror.h"
 #include "core/report.h"
 #include "core/results.h"
@@ -56,7 +57,7 @@ void App::sync_mirror() {
     bool structural = false;
     std::string text;
     while (platform::take_mirror_event(&text)) {
-        nlohmann::json ev = nlohmann::json::parse(text, nullptr, false);
+        nlohmann::json ev = crb::json_checks::parse_or_discarded(text);
         if (ev.is_discarded() || !ev.is_object()) continue;
         const std::string op = str_of(ev, "op");
         if (op == "print") {

@@ -1,6 +1,7 @@
 // Quiz scoring: exact set match between the chosen and the correct option ids.
 #include <algorithm>
 
+#include "core/small_sort.h"
 #include "core/calc/calc.h"
 
 namespace crb::calc {
@@ -10,7 +11,7 @@ bool quiz_correct(const std::vector<std::string>& chosen, const std::vector<std:
     if (chosen.empty()) return false;
     // Compare as sets: the order of clicks and an accidental duplicate must not matter.
     auto as_set = [](std::vector<std::string> v) {
-        std::sort(v.begin(), v.end());
+        small_sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
         return v;
     };

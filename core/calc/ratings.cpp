@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/small_sort.h"
 #include "core/calc/calc.h"
 
 namespace crb::calc {
@@ -22,7 +23,7 @@ RowAverage row_average(const std::vector<std::optional<int>>& ratings) {
 std::vector<size_t> ranking(const std::vector<RowAverage>& rows) {
     std::vector<size_t> order(rows.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    small_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const auto& x = rows[a].average;
         const auto& y = rows[b].average;
         if (x && y) return *x > *y;

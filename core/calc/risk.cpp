@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/small_sort.h"
 #include "core/calc/calc.h"
 
 namespace crb::calc {
@@ -23,7 +24,7 @@ RiskLevel risk_level(int s) {
 std::vector<size_t> risk_order(const std::vector<RiskInput>& risks) {
     std::vector<size_t> order(risks.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    small_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const bool sa = scored(risks[a]), sb = scored(risks[b]);
         if (sa && sb) return score(risks[a]) > score(risks[b]);
         return sa && !sb;
