@@ -233,7 +233,9 @@ bool lzma_decode(const std::uint8_t* in, std::size_t in_size, LzmaProps props, s
             if (rep0 == 0xFFFFFFFFu) return false;
         }
         len += kMatchMinLen;
-        if (rc.bad() || rep0 >= pos || len > out_size - pos) return false;
+        if (rc.bad() || rep0 >= pos) return false;
+        // A match running past the bytes asked for is cut there: the first out_size bytes are done.
+        if (len > out_size - pos) len = static_cast<unsigned>(out_size - pos);
         for (unsigned i = 0; i < len; ++i, ++pos) out[pos] = out[pos - rep0 - 1];
     }
     return !rc.bad();

@@ -19,9 +19,9 @@ struct LzmaProps {
     unsigned pb = 2;  // position bits (0..4)
 };
 
-// Decodes exactly `out_size` bytes from the raw LZMA1 stream `in` into `out`. An end-of-stream marker
-// is accepted only where it ends the data exactly (after `out_size` bytes it is not read at all).
-// False when the properties are out of range, the stream is damaged or ends early.
+// Decodes the first `out_size` bytes of the raw LZMA1 stream `in` into `out` (what follows them, such
+// as an end-of-stream marker, is not read). False when the properties are out of range, or the stream
+// is damaged or ends (or has its end marker) before `out_size` bytes.
 bool lzma_decode(const std::uint8_t* in, std::size_t in_size, LzmaProps props, std::uint8_t* out,
                  std::size_t out_size);
 

@@ -85,3 +85,22 @@ TEST_CASE("fuzz corpus: the seeds named after a valid unit load, the hostile one
         CHECK_FALSE(load(hostile).ok());
     }
 }
+
+TEST_CASE("fuzz corpus: every LZMA seed and regression is handled; the well-formed seeds decode") {
+    const auto files = files_in(corpus("lzma"));
+    REQUIRE(files.size() >= 6);
+    for (const auto& f : files) {
+        const std::string bytes = crb_test::read(f.string());
+        const std::string name = f.filename().string();
+        INFO(name);
+        CHECK(crb_fuzz::lzma_input(bytes) == "");
+        REQUIRE(bytes.size() >= 3);
+        const unsigned b0 = static_cast<unsigned char>(bytes[0]);
+        const size_t size = (static_cast<size_t>(static_cast<unsigned char>(bytes[1])) << 8) |
+                            static_cast<unsigned char>(bytes[2]);
+        std::vector<std::uint8_t> out(size);
+        const bool ok = crb::lzma_decode(reinterpret_cast<const std::uint8_t*>(bytes.data() + 3), bytes.size() - 3,
+                                         crb::LzmaProps{b0 % 9, (b0 / 9) % 5, (b0 / 45) % 6}, out.data(), size);
+        CHECK(ok == (name != "size_beyond_stream"));
+    }
+}

@@ -1,5 +1,5 @@
 // fuzz_entry.h — what each fuzz target does with one input, shared by the libFuzzer binaries
-// (tools/fuzz/fuzz_workbook.cpp, fuzz_content.cpp) and the corpus replay in the normal unit tests
+// (tools/fuzz/fuzz_workbook.cpp, fuzz_content.cpp, fuzz_lzma.cpp) and the corpus replay in the normal unit tests
 // (tests/unit/test_fuzz_corpus.cpp), so a crash found by `./dev fuzz` and saved into
 // tools/fuzz/corpus/<target>/ stays a regression test forever.
 //
@@ -12,6 +12,8 @@
 //       report contains no "<script" (every learner text is escaped);
 //     - stored under crb:wb:<id>, WorkbookStore::open() either loads it or keeps the exact text
 //       under a backup key: no answer is ever silently dropped.
+//   lzma (lzma_decode on any bytes: 1 byte of properties, 2 of output size, then the stream):
+//     - decoding is deterministic, and a stream that yields N bytes also yields its first N-1.
 //   content (load_course on one unit file):
 //     - a rejection always says why, and leaves an empty course;
 //     - a loaded unit renders (book, narration) and every exercise's initial answer is valid,
@@ -26,6 +28,7 @@
 
 #include "core/content.h"
 #include "core/i18n.h"
+#include "core/lzma.h"
 #include "core/report.h"
 #include "core/results.h"
 #include "core/store.h"
@@ -131,6 +134,29 @@ inline std::string content_input(const Shipped& shipped, std::string_view text) 
     for (crb::Lang lang : crb::kLangs) {
         (void)crb::compute_results(course, wb, lang);
         (void)crb::render_report(course, wb, lang, shipped.strings);
+    }
+    return "";
+}
+
+// Properties from the first byte (lc, lp, pb as 9 x 5 x 5 combinations, some out of range on
+// purpose), the output size from the next two (big-endian), the rest is the stream.
+inline std::string lzma_input(std::string_view bytes) {
+    if (bytes.size() < 3) return "";
+    const auto b = [&](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[i])); };
+    const crb::LzmaProps props{b(0) % 9, (b(0) / 9) % 5, (b(0) / 45) % 6};
+    const size_t size = (b(1) << 8) | b(2);
+    const auto* in = reinterpret_cast<const std::uint8_t*>(bytes.data() + 3);
+    const size_t in_size = bytes.size() - 3;
+    std::vector<std::uint8_t> a(size), again(size);
+    const bool ok = crb::lzma_decode(in, in_size, props, a.data(), size);
+    if (crb::lzma_decode(in, in_size, props, again.data(), size) != ok || (ok && a != again))
+        return "decoding the same stream twice gave different results";
+    if (ok && size > 0) {
+        std::vector<std::uint8_t> shorter(size - 1);
+        if (!crb::lzma_decode(in, in_size, props, shorter.data(), size - 1))
+            return "a stream that yields " + std::to_string(size) + " bytes fails for one byte less";
+        if (!std::equal(shorter.begin(), shorter.end(), a.begin()))
+            return "the first " + std::to_string(size - 1) + " bytes differ when fewer are asked for";
     }
     return "";
 }
