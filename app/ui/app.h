@@ -12,6 +12,7 @@
 #include "core/content.h"
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "core/workbook.h"
 
 struct ImGuiWindow;  // imgui_internal.h
@@ -60,6 +61,7 @@ private:
     // drawn frame after the canvas UI; re-renders the mirror when the screen, the language, the
     // workbook or (from the canvas) an answer changed, and applies edits made in the mirror.
     void sync_mirror();
+    std::vector<crb::NarrationChunk> route_narration() const;
     void drag_to_scroll();
     ImGuiWindow* drag_window_ = nullptr;  // the area being dragged, while the pointer is down
 

@@ -39,6 +39,12 @@ std::string str_of(const nlohmann::json& j, const char* k) {
 
 }  // namespace
 
+// The narration of the unit in the route (the accessible view's Listen page reads it too).
+std::vector<crb::NarrationChunk> App::route_narration() const {
+    return crb::narration(course_.units[std::clamp(route_.unit, 0, static_cast<int>(course_.units.size()) - 1)],
+                          settings_.lang, strings_);
+}
+
 void App::sync_mirror() {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigInputTextCursorBlink = !platform::prefers_reduced_motion();
@@ -50,8 +56,16 @@ void App::sync_mirror() {
     }
 
     // The canvas's listen page, which reads the next section when one ends, is not drawn while the
-    // accessible view covers it: a section started from the mirror just ends.
-    if (listen_playing_ && platform::mirror_shown() && platform::take_speech_finished()) listen_playing_ = false;
+    // accessible view covers it: here the next section follows in the same way.
+    if (listen_playing_ && platform::mirror_shown() && platform::take_speech_finished()) {
+        const auto chunks = route_narration();
+        if (route_.page == Route::Page::listen && listen_section_ + 1 < static_cast<int>(chunks.size())) {
+            ++listen_section_;
+            platform::speak(chunks[listen_section_].text, crb::lang_code(settings_.lang), listen_rate_);
+        } else {
+            listen_playing_ = false;
+        }
+    }
 
     const bool canvas_changed = answers_gen_ != mirror_answers_gen_;
     bool structural = false;
@@ -96,9 +110,7 @@ void App::sync_mirror() {
             continue;
         }
         if (op == "listen" || op == "stop") {
-            const auto chunks = crb::narration(
-                course_.units[std::clamp(route_.unit, 0, static_cast<int>(course_.units.size()) - 1)],
-                settings_.lang, strings_);
+            const auto chunks = route_narration();
             auto idx = ev.find("index");
             int i = idx != ev.end() && idx->is_number_integer() ? idx->get<int>() : -1;
             if (op == "listen" && route_.page == Route::Page::listen && i >= 0 &&

@@ -155,3 +155,29 @@ export function pixelDifference(a, b) {
   }
   return diff / (a.width * a.height);
 }
+
+// A speechSynthesis stand-in for headless Chromium (which has no voices), for addInitScript with
+// the voice languages as argument: it records what it is asked to say (window.crbSaid) and ends each
+// utterance after a short delay, like a real voice would.
+export function installSpeech(voices) {
+  return (langs) => {
+    const said = [];
+    window.crbSaid = said;
+    const synth = {
+      speaking: false, pending: false, paused: false, current: null,
+      getVoices: () => langs.map((l) => ({ lang: l, name: "Test " + l })),
+      addEventListener: () => {},
+      speak(u) {
+        this.speaking = true; this.current = u;
+        said.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice && u.voice.lang });
+        const me = u;
+        setTimeout(() => { if (synth.current === me && !synth.paused) { synth.speaking = false; synth.current = null; me.onend && me.onend(); } }, 150);
+      },
+      cancel() { this.speaking = false; this.current = null; },
+      pause() { this.paused = true; },
+      resume() { this.paused = false; },
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+    window.SpeechSynthesisUtterance = function (text) { this.text = text; this.lang = ""; this.rate = 1; };
+  };
+}

@@ -2,30 +2,7 @@
 // speech synthesis, in the chosen language. Chromium headless has no voices, so the tests install
 // a small speechSynthesis stand-in that records what it is asked to say and finishes each utterance
 // after a short delay, like a real voice would.
-import { assert, assertEqual, openApp, waitForIdle } from "./helpers.mjs";
-
-function installSpeech(voices) {
-  return (langs) => {
-    const said = [];
-    window.crbSaid = said;
-    const synth = {
-      speaking: false, pending: false, paused: false, current: null,
-      getVoices: () => langs.map((l) => ({ lang: l, name: "Test " + l })),
-      addEventListener: () => {},
-      speak(u) {
-        this.speaking = true; this.current = u;
-        said.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice && u.voice.lang });
-        const me = u;
-        setTimeout(() => { if (synth.current === me && !synth.paused) { synth.speaking = false; synth.current = null; me.onend && me.onend(); } }, 150);
-      },
-      cancel() { this.speaking = false; this.current = null; },
-      pause() { this.paused = true; },
-      resume() { this.paused = false; },
-    };
-    Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
-    window.SpeechSynthesisUtterance = function (text) { this.text = text; this.lang = ""; this.rate = 1; };
-  };
-}
+import { assert, assertEqual, installSpeech, openApp, waitForIdle } from "./helpers.mjs";
 
 async function clickId(page, id) {
   const r = await page.waitForFunction((n) => window.crbTest && window.crbTest.rects[n], id, { timeout: 5000 }).then((h) => h.jsonValue());
@@ -68,4 +45,37 @@ export async function listen_says_clearly_when_no_voice_exists(t) {
   await page.waitForTimeout(400);
   assertEqual(await page.evaluate(() => window.crbSaid.length), 0, "nothing is spoken without a Polish voice");
   assert(await page.evaluate(() => "listen/no_voice" in window.crbTest.rects), "the page says there is no Polish voice");
+}
+
+// The accessible view's Listen page: Play on one section reads it and then the following sections,
+// like the canvas; Stop ends the reading.
+export async function listen_in_the_accessible_view_reads_on_until_stopped(t) {
+  const context = await t.browser.newContext({ viewport: { width: 1200, height: 800 } });
+  t.contexts.push(context);
+  await context.addInitScript(installSpeech(), ["pl-PL", "en-GB"]);
+  const page = await context.newPage();
+  t.pages.push(page);
+  await page.goto(new URL("/?test=1#/pl/unit/2/listen", t.baseUrl).href);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  await waitForIdle(page);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");  // the skip link: the accessible view
+  await page.waitForFunction(() => document.documentElement.classList.contains("crb-a11y"));
+  await page.waitForFunction(() => document.getElementById("b-listen-3"), null, { timeout: 5000 });
+  const heading = (i) => page.evaluate((n) => document.getElementById(`m-listen-${n}`).textContent, i);
+  await page.focus("#b-listen-1");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.crbSaid.length >= 3, null, { timeout: 8000 });
+  const said = await page.evaluate(() => window.crbSaid);
+  for (let i = 0; i < 3; ++i) {
+    const h = await heading(i + 1);
+    assert(said[i].text.startsWith(h), `utterance ${i + 1} reads section ${i + 1} ("${h}"), got "${said[i].text.slice(0, 40)}"`);
+    assertEqual(said[i].lang, "pl-PL", "Polish utterance");
+  }
+  await page.focus("#b-listen-stop");
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(100);
+  const n = await page.evaluate(() => window.crbSaid.length);
+  await page.waitForTimeout(700);  // several utterance lengths of the stand-in voice
+  assertEqual(await page.evaluate(() => window.crbSaid.length), n, "nothing more is read after Stop");
 }
