@@ -9,15 +9,21 @@ async function clickId(page, id) {
   await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
 }
 
-export async function listen_reads_sections_in_order_in_polish(t) {
+// A page on `hash` (test mode) whose speech synthesis is the stand-in with voices for `langs`.
+async function openWithVoices(t, hash, langs) {
   const context = await t.browser.newContext({ viewport: { width: 1200, height: 800 } });
   t.contexts.push(context);
-  await context.addInitScript(installSpeech(), ["pl-PL", "en-GB"]);
+  await context.addInitScript(installSpeech(), langs);
   const page = await context.newPage();
   t.pages.push(page);
-  await page.goto(new URL("/?test=1#/pl/unit/2/listen", t.baseUrl).href);
+  await page.goto(new URL("/?test=1" + hash, t.baseUrl).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
   await waitForIdle(page);
+  return page;
+}
+
+export async function listen_reads_sections_in_order_in_polish(t) {
+  const page = await openWithVoices(t, "#/pl/unit/2/listen", ["pl-PL", "en-GB"]);
   await clickId(page, "listen/play");
   // The title chunk, then the first section follow by themselves once each utterance ends.
   await page.waitForFunction(() => window.crbSaid.length >= 3, null, { timeout: 8000 });
@@ -33,14 +39,7 @@ export async function listen_reads_sections_in_order_in_polish(t) {
 }
 
 export async function listen_says_clearly_when_no_voice_exists(t) {
-  const context = await t.browser.newContext({ viewport: { width: 1200, height: 800 } });
-  t.contexts.push(context);
-  await context.addInitScript(installSpeech(), ["en-GB"]);  // no Polish voice
-  const page = await context.newPage();
-  t.pages.push(page);
-  await page.goto(new URL("/?test=1#/pl/unit/1/listen", t.baseUrl).href);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
-  await waitForIdle(page);
+  const page = await openWithVoices(t, "#/pl/unit/1/listen", ["en-GB"]);  // no Polish voice
   await clickId(page, "listen/play");
   await page.waitForTimeout(400);
   assertEqual(await page.evaluate(() => window.crbSaid.length), 0, "nothing is spoken without a Polish voice");
@@ -50,14 +49,7 @@ export async function listen_says_clearly_when_no_voice_exists(t) {
 // The accessible view's Listen page: Play on one section reads it and then the following sections,
 // like the canvas; Stop ends the reading.
 export async function listen_in_the_accessible_view_reads_on_until_stopped(t) {
-  const context = await t.browser.newContext({ viewport: { width: 1200, height: 800 } });
-  t.contexts.push(context);
-  await context.addInitScript(installSpeech(), ["pl-PL", "en-GB"]);
-  const page = await context.newPage();
-  t.pages.push(page);
-  await page.goto(new URL("/?test=1#/pl/unit/2/listen", t.baseUrl).href);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
-  await waitForIdle(page);
+  const page = await openWithVoices(t, "#/pl/unit/2/listen", ["pl-PL", "en-GB"]);
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");  // the skip link: the accessible view
   await page.waitForFunction(() => document.documentElement.classList.contains("crb-a11y"));
