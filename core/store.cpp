@@ -71,6 +71,7 @@ const char* status_key(StoreStatus status) {
         case StoreStatus::migrated: return "store.migrated";
         case StoreStatus::future_schema: return "store.future_schema";
         case StoreStatus::orphaned: return "store.orphaned";
+        case StoreStatus::deleted_elsewhere: return "store.deleted_elsewhere";
     }
     return "store.invalid";
 }
@@ -163,6 +164,7 @@ std::vector<StoreMessage> WorkbookStore::open() {
     ids_.clear();
     cache_.clear();
     current_.clear();
+    current_unlisted_ = false;
 
     const std::set<std::string> stored = stored_ids();
 
@@ -234,6 +236,11 @@ std::vector<StoreMessage> WorkbookStore::sync_list() {
     for (const auto& id : ids_) {
         if (id == current_) {
             ids.push_back(id);
+            const bool gone = !stored.count(id);
+            if (gone && !current_unlisted_)
+                msgs.push_back({StoreStatus::deleted_elsewhere, id,
+                                "workbook " + id + " was deleted in another tab; it stays open here and its next save stores it again"});
+            current_unlisted_ = gone;
         } else if (stored.count(id)) {
             if (auto wb = load_one(id, msgs)) {  // renamed or edited there
                 cache_[id] = std::move(*wb);
@@ -410,9 +417,10 @@ StoreStatus WorkbookStore::save(Workbook& wb, std::string* detail) {
         restore();
         return fail(StoreStatus::verify_failed, "reading " + key + " back gave different data");
     }
-    if (std::find(ids_.begin(), ids_.end(), wb.id) == ids_.end()) {
+    const bool listed = std::find(ids_.begin(), ids_.end(), wb.id) != ids_.end();
+    if (!listed || (current_unlisted_ && wb.id == current_)) {
         std::vector<std::string> ids = ids_;
-        ids.push_back(wb.id);
+        if (!listed) ids.push_back(wb.id);
         const std::string cur = current_.empty() ? wb.id : current_;
         if (!write_index(ids, cur)) {
             restore();
@@ -420,6 +428,7 @@ StoreStatus WorkbookStore::save(Workbook& wb, std::string* detail) {
         }
         ids_ = ids;
         current_ = cur;
+        if (wb.id == current_) current_unlisted_ = false;
     }
     cache_[wb.id] = next;
     wb = std::move(next);
@@ -488,6 +497,7 @@ StoreStatus WorkbookStore::remove(const std::string& id) {
     if (!write_index(ids, cur)) return StoreStatus::write_failed;  // index first: never lists a missing workbook
     kv_.remove(wb_key(id));
     ids_ = ids;
+    if (cur != current_) current_unlisted_ = false;
     current_ = cur;
     cache_.erase(id);
     return StoreStatus::ok;
@@ -498,6 +508,7 @@ StoreStatus WorkbookStore::select(const std::string& id) {
     if (id == current_) return StoreStatus::ok;
     if (!write_index(ids_, id)) return StoreStatus::write_failed;
     current_ = id;
+    current_unlisted_ = false;
     return StoreStatus::ok;
 }
 

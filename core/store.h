@@ -100,6 +100,8 @@ enum class StoreStatus {
     migrated,           // an older format was upgraded; the original is kept as a backup
     future_schema,      // saved by a newer version; moved to a backup, not loaded
     orphaned,           // answers for exercises the course no longer has (kept, not shown)
+    // reported by sync_list():
+    deleted_elsewhere,  // the open workbook was deleted in another tab: kept open here, listed again on its next save
 };
 const char* status_key(StoreStatus status);
 
@@ -184,7 +186,8 @@ public:
     Reloaded reload(const std::string& id);
     // Catches up with other tabs (after a storage event): workbooks they created or renamed appear
     // in list(), ones they deleted disappear, except the current one, which stays open here with its
-    // answers (a later save stores it again). Writes nothing except the backups load errors make.
+    // answers: that is reported once (deleted_elsewhere), and its next save stores it and puts it back
+    // in the stored list. Writes nothing except the backups load errors make.
     std::vector<StoreMessage> sync_list();
 
     std::vector<BackupInfo> backups();
@@ -215,6 +218,7 @@ private:
     Clock clock_;
     std::vector<std::string> ids_;
     std::string current_;
+    bool current_unlisted_ = false;  // the current workbook was deleted in another tab (sync_list)
     std::map<std::string, Workbook> cache_;
 };
 

@@ -126,7 +126,7 @@ void App::note_store_message(const crb::StoreMessage& m) {
     if (m.status == crb::StoreStatus::corrupt_backed_up || m.status == crb::StoreStatus::future_schema ||
         m.status == crb::StoreStatus::corrupt_kept)
         storage_warnings_.push_back(std::string(tr(crb::status_key(m.status))) + (m.id.empty() ? "" : " (" + m.id + ")"));
-    else if (m.status == crb::StoreStatus::migrated)
+    else if (m.status == crb::StoreStatus::migrated || m.status == crb::StoreStatus::deleted_elsewhere)
         notice_ = tr(crb::status_key(m.status));
 }
 
@@ -435,11 +435,14 @@ void App::poll_platform() {
     while (platform::take_storage_changed(&key)) {
         // Another tab saved: pick up its version of our workbook unless we have unsaved edits
         // (then our save will report the conflict and load theirs).
-        if (key == crb::WorkbookStore::kWorkbookPrefix + wb_.id && !dirty_) {
-            auto rl = store_->reload(wb_.id);
+        if (key == crb::WorkbookStore::kWorkbookPrefix + wb_.id) {
+            auto rl = dirty_ ? crb::WorkbookStore::Reloaded{} : store_->reload(wb_.id);
             if (rl.workbook && rl.workbook->rev > wb_.rev) {
                 wb_ = *rl.workbook;
                 ++answers_gen_;
+            } else if (rl.status == crb::StoreStatus::not_found || dirty_) {
+                // Removed there (or we have edits of our own): the store says whether it was deleted.
+                for (const auto& m : store_->sync_list()) note_store_message(m);
             }
         } else if (key == crb::WorkbookStore::kIndexKey ||
                    (key.rfind(crb::WorkbookStore::kWorkbookPrefix, 0) == 0 &&

@@ -319,6 +319,30 @@ export async function two_tabs_a_workbook_created_in_one_is_listed_in_the_other(
   assertEqual((await state(b)).workbook, created, "and can switch to the one made in tab A");
 }
 
+// Tab B deletes the workbook tab A has open: A says so, keeps every answer, and its next change
+// stores the workbook again and lists it, so it is neither lost nor "repaired" at the next start.
+export async function two_tabs_the_workbook_open_in_one_deleted_in_the_other_is_kept_and_said(t) {
+  const { context, page: a } = await openWith(t, "/?test=1#/en/unit/2/nps");
+  await typeInto(a, "unit2/nps/r1/score", "9");
+  await waitSaved(a);
+  const id = (await state(a)).workbook;
+  const { page: b } = await newTab(t, context, "/?test=1#/en/unit/2/nps");
+  await click(b, "top/workbook");
+  await click(b, "wb/delete");
+  await click(b, "dlg/delete/yes");
+  await waitFor(b, (gone) => window.crbTest.state.workbook !== gone, id, "tab B to leave the deleted workbook");
+  assertEqual((await storage(a))[`crb:wb:${id}`], undefined, "deleted from storage");
+  await waitFor(a, () => /deleted in another tab/.test(window.crbTest.state.notice), null, "tab A to say it was deleted");
+  await screenshot(a, "reliability-deleted-in-other-tab");
+  assertEqual((await state(a)).workbook, id, "tab A keeps it open");
+  await typeInto(a, "unit2/nps/r2/score", "7");
+  await waitSaved(a);
+  const st = await storage(a);
+  const answer = JSON.parse(st[`crb:wb:${id}`]).answers["unit2/nps"];
+  assertEqual(answer.respondents.slice(0, 2).map((r) => r.score).join(), "9,7", "both answers stored again");
+  assert(JSON.parse(st["crb:index"]).ids.includes(id), "listed again");
+}
+
 export async function two_tabs_an_edit_saved_in_one_appears_in_the_other(t) {
   const { context, page: a } = await openWith(t, "/?test=1#/en/unit/2/nps");
   const { page: b } = await newTab(t, context, "/?test=1#/en/unit/2/nps");

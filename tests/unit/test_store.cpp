@@ -483,3 +483,42 @@ TEST_CASE("sync_list catches up with workbooks another tab created, renamed and 
     REQUIRE(b.current());
     CHECK(b.current()->name == "Bakery");
 }
+
+TEST_CASE("the open workbook deleted in another tab is reported once, and its next save lists it again") {
+    MemoryKeyValue kv;
+    WorkbookStore a = make_store(kv);
+    a.open();
+    const auto made = a.create("Bakery");
+    REQUIRE(made.status == StoreStatus::ok);
+    WorkbookStore b = make_store(kv);
+    b.open();
+    REQUIRE(b.current_id() == made.id);
+
+    REQUIRE(a.remove(made.id) == StoreStatus::ok);  // tab A deletes the workbook tab B has open
+    auto msgs = b.sync_list();
+    REQUIRE(msgs.size() == 1);
+    CHECK(msgs[0].status == StoreStatus::deleted_elsewhere);
+    CHECK(msgs[0].id == made.id);
+    CHECK(std::string(status_key(msgs[0].status)) == "store.deleted_elsewhere");
+    CHECK(b.sync_list().empty());  // once, not on every storage event
+    REQUIRE(b.current());
+
+    // Tab B goes on: its save stores the workbook and lists it again, so a new start finds it
+    // listed (no "put back" repair) and tab A sees it again.
+    Workbook wb = *b.current();
+    wb.name = "Bakery (kept)";
+    REQUIRE(b.save(wb) == StoreStatus::ok);
+    WorkbookStore fresh = make_store(kv);
+    for (const auto& m : fresh.open()) CHECK_MESSAGE(m.status != StoreStatus::workbook_readded, m.detail);
+    REQUIRE(fresh.list().size() == 1);
+    CHECK(fresh.list()[0].name == "Bakery (kept)");
+    CHECK(a.sync_list().empty());
+    REQUIRE(a.list().size() == 1);
+    CHECK(a.list()[0].id == made.id);
+
+    // Deleted again later: reported again.
+    REQUIRE(a.remove(made.id) == StoreStatus::ok);
+    msgs = b.sync_list();
+    REQUIRE(msgs.size() == 1);
+    CHECK(msgs[0].status == StoreStatus::deleted_elsewhere);
+}
