@@ -600,13 +600,8 @@ void App::top_bar() {
     if (right_start > title_end + em()) ImGui::SameLine(right_start);
     for (int i = 0; i < 2; ++i) {
         if (i) ImGui::SameLine(0, 4);
-        bool on = static_cast<int>(settings_.lang) == i;
-        if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
-        }
-        if (ImGui::Button(en_pl[i])) set_language(i == 0 ? crb::Lang::en : crb::Lang::pl);
-        if (on) ImGui::PopStyleColor(2);
+        if (toggle_button(en_pl[i], static_cast<int>(settings_.lang) == i))
+            set_language(i == 0 ? crb::Lang::en : crb::Lang::pl);
         tid(std::string("top/lang/") + (i == 0 ? "en" : "pl"));
     }
     ImGui::SameLine();

@@ -192,24 +192,16 @@ bool text_field(const char* id, std::string& value, bool multiline, const char* 
 bool rating_buttons(const char* id, std::optional<int>& value, int min, int max, const char* const* labels) {
     ImGui::PushID(id);
     bool changed = false;
-    const Palette& p = palette();
     float side = ImGui::GetFrameHeight();
     for (int v = min; v <= max; ++v) {
         if (v > min) ImGui::SameLine(0, 4);
-        bool on = value && *value == v;
-        if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-        }
         char lbl[16];
         std::snprintf(lbl, sizeof lbl, "%d", v);
-        if (ImGui::Button(lbl, ImVec2(side * 1.1f, side))) {
+        if (toggle_button(lbl, value && *value == v, ImVec2(side * 1.1f, side))) {
             value = v;
             changed = true;
         }
         if (labels && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", labels[v - min]);
-        if (on) ImGui::PopStyleColor(3);
         tid(std::string(id) + "/" + lbl);
     }
     if (value) {
@@ -317,24 +309,17 @@ bool money_field(const char* id, double& value, float width) {
 bool yes_no(const char* id, std::optional<bool>& value) {
     ImGui::PushID(id);
     bool changed = false;
-    const Palette& p = palette();
     const char* labels[2] = {tr("ui.yes"), tr("ui.no")};
     for (int i = 0; i < 2; ++i) {
         if (i) ImGui::SameLine(0, 4);
-        bool on = value && *value == (i == 0);
-        if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-        }
-        if (ImGui::Button(labels[i])) {
+        const bool on = value && *value == (i == 0);
+        if (toggle_button(labels[i], on)) {
             if (on)
                 value.reset();
             else
                 value = (i == 0);
             changed = true;
         }
-        if (on) ImGui::PopStyleColor(3);
         tid(std::string(id) + (i == 0 ? "/yes" : "/no"));
     }
     ImGui::PopID();
@@ -444,6 +429,26 @@ float wrap_x() {
 float table_width() { return -g_card_pad; }
 
 bool narrow() { return ImGui::GetContentRegionAvail().x - g_card_pad < ImGui::GetFontSize() * 34.0f; }
+
+bool toggle_button(const char* label, bool on, const ImVec2& size) {
+    const Palette& p = palette();
+    if (on) {
+        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    }
+    const bool pressed = ImGui::Button(label, size);
+    if (on) {
+        ImGui::PopStyleColor(3);
+        // Not by colour alone: the chosen one also has a ring inside its edge, in its text colour.
+        const float inset = std::max(2.0f, ImGui::GetFontSize() * 0.12f);
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x + inset, a.y + inset), ImVec2(b.x - inset, b.y - inset),
+                                            ImGui::GetColorU32(p.accent_text), ImGui::GetStyle().FrameRounding,
+                                            0, std::max(1.5f, ImGui::GetFontSize() * 0.09f));
+    }
+    return pressed;
+}
 
 bool primary_button(const char* label, const ImVec2& size) {
     const Palette& p = palette();

@@ -64,6 +64,8 @@ float wrap_x();  // for PushTextWrapPos
 // widgets then stack their fields instead of using tables.
 bool narrow();
 float table_width();  // for BeginTable's outer_size.x
+// A button that shows a chosen state: accent fill plus an inner ring (not by colour alone).
+bool toggle_button(const char* label, bool on, const ImVec2& size = ImVec2(0, 0));
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool link_button(const char* label);
 

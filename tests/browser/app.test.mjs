@@ -246,3 +246,34 @@ export async function dragging_the_reading_text_scrolls_it(t) {
   const afterTouch = decodePng((await screenshot(tp, "drag-after-touch")).buffer);
   assert(pixelDifference(beforeTouch, afterTouch) > 0.05, "a touch drag moves the text too");
 }
+
+// A chosen rating is marked by more than its fill colour: a ring in the button's text colour runs
+// inside its edge (checked in the pixels of the light and the high-contrast theme: about 10-12 % of
+// the button is in the text colour with the ring, 1-2 % (the digit alone) without).
+export async function a_chosen_rating_has_a_ring_not_only_a_fill(t) {
+  for (const theme of ["light", "high_contrast"]) {
+    const { page } = await openApp(t, { path: "/?test=1#/en/unit/2/content_forms", viewport: BIG });
+    if (theme !== "light") {
+      await click(page, "top/settings");
+      await click(page, `settings/theme/${theme}`);
+      await page.keyboard.press("Escape");
+      await waitForIdle(page, { quietMs: 200 });
+    }
+    await click(page, "unit2/content_forms/guide/time/3");
+    await waitForIdle(page, { quietMs: 200 });
+    const share = async (id) => {
+      const r = await rectOf(page, id);
+      const png = decodePng(await page.screenshot({ clip: { x: r[0], y: r[1], width: r[2], height: r[3] } }));
+      // Pixels of the chosen button's text colour: white in light, black in high contrast.
+      let n = 0;
+      for (let i = 0; i < png.pixels.length; i += 4) {
+        const [red, green, blue] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+        const light = red > 225 && green > 225 && blue > 225, dark = red < 30 && green < 30 && blue < 30;
+        if (theme === "high_contrast" ? dark : light) ++n;
+      }
+      return n / (png.width * png.height);
+    };
+    const chosen = await share("unit2/content_forms/guide/time/3");
+    assert(chosen > 0.06, `${theme}: the chosen button carries a ring of its text colour (${(chosen * 100).toFixed(1)} % of its pixels)`);
+  }
+}
