@@ -534,7 +534,7 @@ std::string table_csv(const Exercise& ex, const nlohmann::json& answer) {
     return csv;
 }
 
-int paste_nps_scores(nlohmann::json& answer, std::string_view text, const std::string& label) {
+int paste_nps_scores(nlohmann::json& answer, std::string_view text) {
     std::vector<int> scores;
     if (const int bad = calc::parse_score_lines(text, scores)) return bad;
     if (!answer.is_object()) answer = json::object();
@@ -543,7 +543,7 @@ int paste_nps_scores(nlohmann::json& answer, std::string_view text, const std::s
     size_t next = 0;
     for (int v : scores) {
         while (next < rows.size() && answers::int_of(answers::member(&rows[next], "score"))) ++next;
-        if (next == rows.size()) rows.push_back(json{{"name", label + " " + std::to_string(rows.size() + 1)}});
+        if (next == rows.size()) rows.push_back(json{{"name", ""}});
         rows[next]["score"] = v;
     }
     return 0;

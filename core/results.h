@@ -37,8 +37,9 @@ nlohmann::json exercise_result(const Course& course, const Workbook& wb, std::st
 std::string table_csv(const Exercise& ex, const nlohmann::json& answer);
 
 // "Paste scores" into an NPS answer: the pasted lines (calc::parse_score_lines) fill the respondents
-// without a score, in order, adding rows named `label N` when they run out. Returns 0 and changes
-// `answer` (an object, created when null), or the number of the first bad line and leaves it alone.
-int paste_nps_scores(nlohmann::json& answer, std::string_view text, const std::string& label);
+// without a score, in order, adding unnamed rows when they run out (an unnamed respondent is shown as
+// "Respondent N" everywhere, in the language of the moment). Returns 0 and changes `answer` (an
+// object, created when null), or the number of the first bad line and leaves it alone.
+int paste_nps_scores(nlohmann::json& answer, std::string_view text);
 
 }  // namespace crb

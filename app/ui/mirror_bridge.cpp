@@ -101,7 +101,7 @@ void App::sync_mirror() {
             const std::string source = str_of(ev, "source");
             if (!nps || source.empty()) continue;
             std::string message;
-            const int bad = crb::paste_nps_scores(answer, str_of(ev, "text"), nps->respondent_label.get(settings_.lang));
+            const int bad = crb::paste_nps_scores(answer, str_of(ev, "text"));
             std::string err;
             if (bad) message = trf("nps.paste_bad", {std::to_string(bad)});
             else if (commit_answer(key, std::move(answer), &err)) structural = true;

@@ -17,7 +17,7 @@ std::string default_name(Ctx& ctx, const crb::NpsSurvey& s, size_t i) {
 json respondents_of(Ctx& ctx, const crb::NpsSurvey& s) {
     json rows = array_or_empty(field(ctx.answer, "respondents"));
     while (rows.size() < static_cast<size_t>(s.default_respondents))
-        rows.push_back(json{{"name", default_name(ctx, s, rows.size())}, {"score", nullptr}});
+        rows.push_back(json{{"name", ""}, {"score", nullptr}});
     return rows;
 }
 
@@ -77,7 +77,8 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
             }
             ImGui::TableNextColumn();
             std::string name = str(r, "name");
-            if (ui::text_field("##name", name, false, nullptr, -1)) {
+            // Unnamed respondents show "Respondent N" as a hint, as results, CSV and report name them.
+            if (ui::text_field("##name", name, false, default_name(ctx, s, i).c_str(), -1)) {
                 r["name"] = name;
                 changed = true;
             }
@@ -104,7 +105,7 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
         changed = true;
     }
     if (ImGui::Button(ui::tr("nps.add"))) {
-        rows.push_back(json{{"name", default_name(ctx, s, rows.size())}, {"score", nullptr}});
+        rows.push_back(json{{"name", ""}, {"score", nullptr}});
         changed = true;
     }
     ui::tid(ctx.id("add"));
@@ -124,7 +125,7 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
         if (!g_paste_error.empty()) ui::para_colored(ui::palette().warning, g_paste_error.c_str());
         if (ui::primary_button(ui::tr("nps.paste_do"))) {
             json pasted{{"respondents", rows}};
-            const int bad_line = crb::paste_nps_scores(pasted, g_paste_text, ctx.t(s.respondent_label));
+            const int bad_line = crb::paste_nps_scores(pasted, g_paste_text);
             g_paste_error = bad_line ? ui::trf("nps.paste_bad", {std::to_string(bad_line)}) : std::string();
             if (!bad_line) {
                 changed = pasted["respondents"] != rows;

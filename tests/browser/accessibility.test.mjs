@@ -153,7 +153,8 @@ export async function nps_scores_pasted_and_exported_in_the_accessible_view(t) {
   const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 5000 }), page.keyboard.press("Enter")]);
   const csv = (await import("node:fs")).readFileSync(await dl.path(), "utf8");
   assertEqual(dl.suggestedFilename(), "nps.csv", "file name");
-  assert(csv.startsWith("no,respondent,score,category\n1,\"Respondent 1\",9,promoter\n2,\"Respondent 2\",10,promoter\n3,\"Respondent 3\",3,detractor\n"),
+  // Unnamed respondents (as pasted) have an empty name cell; the first column numbers them.
+  assert(csv.startsWith("no,respondent,score,category\n1,\"\",9,promoter\n2,\"\",10,promoter\n3,\"\",3,detractor\n"),
          `CSV rows (${csv.slice(0, 120)})`);
 
   await page.evaluate(() => { location.hash = "#/en/unit/2"; });

@@ -73,6 +73,8 @@ export async function nps_typed_scores_update_summary_and_survive_reload(t) {
   assertEqual(Math.round(after.result.nps * 10) / 10, 20, "NPS after reload");
   const answer = await stored(page, "unit2/nps");
   assertEqual(answer.respondents.map((x) => x.score).join(","), scores.join(","), "stored scores");
+  // Names never typed stay unnamed (shown as "Respondent N" hints), as the accessible view has them.
+  assertEqual(answer.respondents.map((x) => x.name).join(""), "", "no made-up names stored");
   assertEqual(errors.join("\n"), "", "console errors");
 }
 
@@ -93,6 +95,8 @@ export async function out_of_range_score_is_refused_not_stored(t) {
 export async function a_shortcut_pressed_and_released_within_one_frame_still_acts(t) {
   const { page, errors } = await openApp(t, { path: "/?test=1#/en/unit/2/nps", viewport: BIG });
   await click(page, "unit2/nps/r2/name");
+  await page.keyboard.insertText("Ann Kowalska");  // a name for select-all to replace
+  await settle(page);
   await page.evaluate(() => {
     const target = document.activeElement || window;
     const key = (type, init) => target.dispatchEvent(new KeyboardEvent(type, { bubbles: true, cancelable: true, ...init }));

@@ -308,17 +308,17 @@ TEST_CASE("table_csv: NPS and risk tables, quoted, with formulas defused") {
     CHECK(table_csv(*map, json::object()).empty());
 }
 
-TEST_CASE("paste_nps_scores fills empty rows first, then adds named rows; a bad line changes nothing") {
+TEST_CASE("paste_nps_scores fills empty rows first, then adds unnamed rows; a bad line changes nothing") {
     json a = {{"respondents", {{{"name", "A"}, {"score", 7}}, {{"name", "B"}, {"score", nullptr}}}}};
-    CHECK(paste_nps_scores(a, "10\n\n3", "Respondent") == 0);
+    CHECK(paste_nps_scores(a, "10\n\n3") == 0);
     REQUIRE(a["respondents"].size() == 3);
     CHECK(a["respondents"][0]["score"] == 7);
     CHECK(a["respondents"][1]["score"] == 10);
-    CHECK(a["respondents"][2] == json{{"name", "Respondent 3"}, {"score", 3}});
+    CHECK(a["respondents"][2] == json{{"name", ""}, {"score", 3}});
     const json before = a;
-    CHECK(paste_nps_scores(a, "5\n11", "Respondent") == 2);
+    CHECK(paste_nps_scores(a, "5\n11") == 2);
     CHECK(a == before);
     json none;
-    CHECK(paste_nps_scores(none, "0", "Osoba") == 0);
-    CHECK(none == json{{"respondents", {{{"name", "Osoba 1"}, {"score", 0}}}}});
+    CHECK(paste_nps_scores(none, "0") == 0);
+    CHECK(none == json{{"respondents", {{{"name", ""}, {"score", 0}}}}});
 }
