@@ -9,7 +9,6 @@
 // [SECTION] Exercise kinds
 // [SECTION] Units
 // [SECTION] Course
-#include "core/small_sort.h"
 #include "core/content.h"
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_checks.h"
+#include "core/small_sort.h"
 
 namespace crb {
 

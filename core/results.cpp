@@ -1,12 +1,12 @@
 // results.cpp — per-kind results from answers + calculators (see results.h for the outer shape).
 // Each function below documents the "result" object of its kind.
-#include "core/small_sort.h"
 #include "core/results.h"
 
 #include <algorithm>
 
 #include "core/answer_read.h"
 #include "core/calc/calc.h"
+#include "core/small_sort.h"
 
 namespace crb {
 

@@ -6,7 +6,6 @@
 // [SECTION] WorkbookStore: open and repair
 // [SECTION] WorkbookStore: save and the other operations
 // [SECTION] WorkbookStore: backups and settings
-#include "core/small_sort.h"
 #include "core/store.h"
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_checks.h"
+#include "core/small_sort.h"
 
 namespace crb {
 

@@ -1,8 +1,8 @@
 // Quiz scoring: exact set match between the chosen and the correct option ids.
 #include <algorithm>
 
-#include "core/small_sort.h"
 #include "core/calc/calc.h"
+#include "core/small_sort.h"
 
 namespace crb::calc {
 

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "core/small_sort.h"
 #include "core/calc/calc.h"
+#include "core/small_sort.h"
 
 namespace crb::calc {
 namespace {
