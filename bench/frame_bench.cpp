@@ -199,10 +199,10 @@ int main(int argc, char** argv) {
     };
     // The fonts and content are one LZMA stream (embed.py --pack), unpacked on first use: time it alone.
     auto t_unpack = std::chrono::steady_clock::now();
-    unsigned unpacked_files = 0;
-    embedded_files(&unpacked_files);
+    unsigned file_count = 0;
+    const EmbeddedFile* files = embedded_files(&file_count);
     const double unpack_ms = since(t_unpack);
-    if (unpacked_files == 0) return fail("the embedded files do not unpack");
+    if (file_count == 0) return fail("the embedded files do not unpack");
     auto t_fonts = std::chrono::steady_clock::now();
     platform::native::build_fonts(1.0f);
     unsigned char* pixels = nullptr;
@@ -216,8 +216,6 @@ int main(int argc, char** argv) {
 
     // The embedded content and strings, as app/ui.cpp loads them on the web.
     std::vector<crb::SourceFile> content, strings;
-    unsigned file_count = 0;
-    const EmbeddedFile* files = embedded_files(&file_count);
     for (unsigned i = 0; i < file_count; ++i) {
         const EmbeddedFile& f = files[i];
         crb::SourceFile sf{f.name, std::string(reinterpret_cast<const char*>(f.data), f.size)};

@@ -31,6 +31,13 @@ std::optional<Lang> parse_lang(std::string_view code);  // "en" / "pl", else nul
 struct Text {
     std::string en, pl;
     const std::string& get(Lang lang) const { return lang == Lang::pl ? pl : en; }
+    // "Respondent 3" for the row at `index`, with this text as the label.
+    std::string numbered(size_t index, Lang lang) const { return get(lang) + " " + std::to_string(index + 1); }
+    // `name`, or numbered(index) when the learner left it blank (shown so everywhere: canvas hint,
+    // accessible view, results, report).
+    std::string name_or_numbered(const std::string& name, size_t index, Lang lang) const {
+        return name.find_first_not_of(" \t\n\r") == std::string::npos ? numbered(index, lang) : name;
+    }
 };
 
 // [SECTION] Reading material ---------------------------------------------------------------------

@@ -83,8 +83,6 @@ std::string unit_label(const Out& o, const Unit& u) {
     return o.f("unit.label", {roman});
 }
 
-std::string numbered(const Text& label, size_t i, Lang lang) { return label.get(lang) + " " + std::to_string(i + 1); }
-
 // Ids: exercise keys and pointers hold only [a-z0-9_/] and digits, so '-' keeps them unique.
 std::string id_part(std::string_view s) {
     std::string out;
@@ -264,7 +262,7 @@ void quadrant_form(Form& fm, const QuadrantMap& m) {
             const json& it = (*items)[i];
             const std::string p = "/items/" + std::to_string(i);
             o.raw("<tr>");
-            const std::string rh = row_header(o, fm.hid("item-" + std::to_string(i)), numbered(m.item_label, i, o.lang));
+            const std::string rh = row_header(o, fm.hid("item-" + std::to_string(i)), m.item_label.numbered(i, o.lang));
             o.raw("<td>");
             text_input(o, fm.key, p + "/name", answers::string_of(member(&it, "name")), {rh + " " + cn}, false);
             o.raw("</td><td>");
@@ -313,7 +311,7 @@ void reflection_form(Form& fm, const Reflection& r) {
         if (r.repeat) {
             const std::string lid = fm.hid("entry-" + std::to_string(e));
             o.raw("<fieldset class=\"m-group\"><legend" + attr("id", lid) + ">")
-                .text(numbered(r.repeat_label, e, o.lang))
+                .text(r.repeat_label.numbered(e, o.lang))
                 .raw("</legend>\n");
             labelled_text(o, fm.key, p + "/title", answers::string_of(member(&entry, "title")), o.s("rf.title"), false);
             for (const auto& q : r.questions)
@@ -473,7 +471,7 @@ void nps_form(Form& fm, const NpsSurvey& s) {
         const json& r = (*rows)[i];
         const std::string p = "/respondents/" + std::to_string(i);
         o.raw("<tr>");
-        const std::string rh = row_header(o, fm.hid("r-" + std::to_string(i)), numbered(s.respondent_label, i, o.lang));
+        const std::string rh = row_header(o, fm.hid("r-" + std::to_string(i)), s.respondent_label.numbered(i, o.lang));
         o.raw("<td>");
         text_input(o, fm.key, p + "/name", answers::string_of(member(&r, "name")), {rh + " " + cn}, false);
         o.raw("</td><td>");

@@ -188,11 +188,6 @@ const json& array_at(const json& r, const char* key) {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\n\r") == std::string::npos; }
 
-// "Customer 3" for an item the learner left unnamed (as results.cpp numbers them).
-std::string numbered(const std::string& name, const Text& label, size_t index, Lang lang) {
-    return blank(name) ? label.get(lang) + " " + std::to_string(index + 1) : name;
-}
-
 // Money reads better grouped: "12,000.00" (en), "12 000,00" with a no-break space (pl; as Polish
 // usage, only from five digits).
 std::string grouped(const std::string& number, Lang lang) {
@@ -319,7 +314,7 @@ void render_quadrant_map(Writer& w, const QuadrantMap& m, const json& a, const j
                 const auto* q = m.find(*influence >= m.threshold, *interest >= m.threshold);
                 if (q) quadrant = q->name.get(l);
             }
-            w.row({th(numbered(answers::string_of(member(&it, "name")), m.item_label, i, l)),
+            w.row({th(m.item_label.name_or_numbered(answers::string_of(member(&it, "name")), i, l)),
                    td_opt(interest), td_opt(influence), td(quadrant)});
         }
         w.end_table();
@@ -370,7 +365,7 @@ void render_reflection(Writer& w, const Reflection& s, const json& a) {
             if (!answer_has_content(e)) continue;
             ++shown;
             if (s.repeat)
-                w.element("h4", numbered(answers::string_of(member(&e, "title")), s.repeat_label, i, l));
+                w.element("h4", s.repeat_label.name_or_numbered(answers::string_of(member(&e, "title")), i, l));
             w.raw("<dl class=\"qa\">\n");
             for (const auto& q : s.questions) {
                 w.element("dt", q.text.get(l));

@@ -40,11 +40,6 @@ const char* risk_code(calc::RiskLevel l) {
     return "low";
 }
 
-std::string numbered(const std::string& name, const Text& label, size_t i, Lang lang) {
-    const bool blank = name.find_first_not_of(" \t\n") == std::string::npos;
-    return blank ? label.get(lang) + " " + std::to_string(i + 1) : name;
-}
-
 // {"quadrants": [{"id", "name", "influence": "high"|"low", "interest", "items": [{"index", "name",
 //   "interest", "influence"}], "strategies": [{"id", "text", "rating"}]}], "threshold",
 //  "placed", "unplaced": [{"index", "name"}], "top_strategies": [{"id", "text", "rating", "quadrant"}]}
@@ -68,7 +63,7 @@ json quadrant_result(const QuadrantMap& m, const json* a, Lang lang) {
     if (const json* items = member(a, "items"); items && items->is_array()) {
         for (size_t i = 0; i < items->size(); ++i) {
             const json& it = (*items)[i];
-            const std::string name = numbered(answers::string_of(member(&it, "name")), m.item_label, i, lang);
+            const std::string name = m.item_label.name_or_numbered(answers::string_of(member(&it, "name")), i, lang);
             const auto interest = answers::int_of(member(&it, "interest"));
             const auto influence = answers::int_of(member(&it, "influence"));
             if (!interest || !influence) {
@@ -221,7 +216,7 @@ json nps_result(const NpsSurvey& s, const json* a, Lang lang) {
     for (size_t i = 0; i < scores.size(); ++i) {
         const std::string& name = answers::string_of(member(&(*rs)[i], "name"));
         r["respondents"].push_back({{"index", i},
-                                    {"name", numbered(name, s.respondent_label, i, lang)},
+                                    {"name", s.respondent_label.name_or_numbered(name, i, lang)},
                                     {"score", opt(scores[i])},
                                     {"category", nps_code(calc::nps_category(scores[i]))}});
     }

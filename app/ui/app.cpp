@@ -392,9 +392,6 @@ void App::resolve_conflict() {
 
 void App::flush() { save_if_due(true); }
 
-// Before another workbook replaces this one in memory: its edits must be saved first. When they
-// cannot be (storage full or failing), this workbook stays open with its edits, and the save error
-// banner (with Export) stays up; the learner is told why nothing else happened.
 // `base`, or "base 2", "base 3"... when a workbook already has that name: two workbooks called
 // "My workbook" in the menu could not be told apart.
 std::string App::unused_name(const std::string& base) const {
@@ -408,6 +405,9 @@ std::string App::unused_name(const std::string& base) const {
     return name;
 }
 
+// Before another workbook replaces this one in memory: its edits must be saved first. When they
+// cannot be (storage full or failing), this workbook stays open with its edits, and the save error
+// banner (with Export) stays up; the learner is told why nothing else happened.
 bool App::can_leave_workbook() {
     flush();
     if (!dirty_) return true;

@@ -38,8 +38,8 @@ public:
               std::vector<std::string>& errors);
     void frame();  // one ImGui frame (between NewFrame and Render)
     void flush();  // save now (page hidden / closing)
-    bool can_leave_workbook();
-    std::string unused_name(const std::string& base) const;  // saves first; false (and says why) when the edits cannot be saved
+    bool can_leave_workbook();  // saves first; false (and says why) when the edits cannot be saved
+    std::string unused_name(const std::string& base) const;  // "My workbook 2" when "My workbook" is taken
     void note_store_message(const crb::StoreMessage& m);  // a store message as a banner or notice
     float text_scale() const { return static_cast<float>(settings_.text_scale); }
     const std::string& theme() const { return settings_.theme; }
@@ -62,6 +62,7 @@ private:
     // workbook or (from the canvas) an answer changed, and applies edits made in the mirror.
     void sync_mirror();
     std::vector<crb::NarrationChunk> route_narration() const;
+    void read_on(const std::vector<crb::NarrationChunk>& chunks);  // after a section ends (listen page)
     void drag_to_scroll();
     ImGuiWindow* drag_window_ = nullptr;  // the area being dragged, while the pointer is down
 

@@ -58,13 +58,8 @@ void App::sync_mirror() {
     // The canvas's listen page, which reads the next section when one ends, is not drawn while the
     // accessible view covers it: here the next section follows in the same way.
     if (listen_playing_ && platform::mirror_shown() && platform::take_speech_finished()) {
-        const auto chunks = route_narration();
-        if (route_.page == Route::Page::listen && listen_section_ + 1 < static_cast<int>(chunks.size())) {
-            ++listen_section_;
-            platform::speak(chunks[listen_section_].text, crb::lang_code(settings_.lang), listen_rate_);
-        } else {
-            listen_playing_ = false;
-        }
+        if (route_.page == Route::Page::listen) read_on(route_narration());
+        else listen_playing_ = false;
     }
 
     const bool canvas_changed = answers_gen_ != mirror_answers_gen_;

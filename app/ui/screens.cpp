@@ -326,6 +326,16 @@ void App::read(const crb::Unit& u) {
 
 // [SECTION] Listen ----------------------------------------------------------------------------
 
+// A section finished while reading: the next one follows, or the reading ends after the last.
+void App::read_on(const std::vector<crb::NarrationChunk>& chunks) {
+    if (listen_section_ + 1 < static_cast<int>(chunks.size())) {
+        ++listen_section_;
+        platform::speak(chunks[listen_section_].text, crb::lang_code(settings_.lang), listen_rate_);
+    } else {
+        listen_playing_ = false;
+    }
+}
+
 void App::listen(const crb::Unit& u) {
     std::vector<crb::NarrationChunk> chunks = crb::narration(u, settings_.lang, strings_);
     float rw = reading_width();
@@ -348,14 +358,7 @@ void App::listen(const crb::Unit& u) {
         platform::speak(chunks[listen_section_].text, code, listen_rate_);
         listen_playing_ = true;
     };
-    if (platform::take_speech_finished() && listen_playing_) {
-        if (listen_section_ + 1 < n) {
-            ++listen_section_;
-            speak_current();
-        } else {
-            listen_playing_ = false;
-        }
-    }
+    if (platform::take_speech_finished() && listen_playing_) read_on(chunks);
     ImGui::BeginDisabled(!can);
     if (ImGui::Button(tr("listen.prev")) && listen_section_ > 0) {
         --listen_section_;

@@ -10,10 +10,6 @@
 namespace widgets {
 namespace {
 
-std::string default_name(Ctx& ctx, const crb::NpsSurvey& s, size_t i) {
-    return std::string(ctx.t(s.respondent_label)) + " " + std::to_string(i + 1);
-}
-
 json respondents_of(Ctx& ctx, const crb::NpsSurvey& s) {
     json rows = array_or_empty(field(ctx.answer, "respondents"));
     while (rows.size() < static_cast<size_t>(s.default_respondents))
@@ -78,7 +74,7 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
             ImGui::TableNextColumn();
             std::string name = str(r, "name");
             // Unnamed respondents show "Respondent N" as a hint, as results, CSV and report name them.
-            if (ui::text_field("##name", name, false, default_name(ctx, s, i).c_str(), -1)) {
+            if (ui::text_field("##name", name, false, s.respondent_label.numbered(i, ctx.lang).c_str(), -1)) {
                 r["name"] = name;
                 changed = true;
             }

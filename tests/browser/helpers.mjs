@@ -159,7 +159,7 @@ export function pixelDifference(a, b) {
 // A speechSynthesis stand-in for headless Chromium (which has no voices), for addInitScript with
 // the voice languages as argument: it records what it is asked to say (window.crbSaid) and ends each
 // utterance after a short delay, like a real voice would.
-export function installSpeech(voices) {
+export function installSpeech() {
   return (langs) => {
     const said = [];
     window.crbSaid = said;

@@ -95,12 +95,10 @@ TEST_CASE("fuzz corpus: every LZMA seed and regression is handled; the well-form
         INFO(name);
         CHECK(crb_fuzz::lzma_input(bytes) == "");
         REQUIRE(bytes.size() >= 3);
-        const unsigned b0 = static_cast<unsigned char>(bytes[0]);
-        const size_t size = (static_cast<size_t>(static_cast<unsigned char>(bytes[1])) << 8) |
-                            static_cast<unsigned char>(bytes[2]);
+        const auto [props, size] = crb_fuzz::lzma_header(bytes);
         std::vector<std::uint8_t> out(size);
         const bool ok = crb::lzma_decode(reinterpret_cast<const std::uint8_t*>(bytes.data() + 3), bytes.size() - 3,
-                                         crb::LzmaProps{b0 % 9, (b0 / 9) % 5, (b0 / 45) % 6}, out.data(), size);
+                                         props, out.data(), size);
         CHECK(ok == (name != "size_beyond_stream"));
     }
 }

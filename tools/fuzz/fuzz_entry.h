@@ -138,13 +138,20 @@ inline std::string content_input(const Shipped& shipped, std::string_view text) 
     return "";
 }
 
-// Properties from the first byte (lc, lp, pb as 9 x 5 x 5 combinations, some out of range on
-// purpose), the output size from the next two (big-endian), the rest is the stream.
+// An lzma input: properties from the first byte (lc, lp, pb as 9 x 5 x 6 combinations, some out of
+// range on purpose), the output size from the next two (big-endian), the rest is the stream.
+struct LzmaInput {
+    crb::LzmaProps props;
+    size_t size;
+};
+inline LzmaInput lzma_header(std::string_view bytes) {
+    const auto b = [&](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[i])); };
+    return {crb::LzmaProps{b(0) % 9, (b(0) / 9) % 5, (b(0) / 45) % 6}, (size_t{b(1)} << 8) | b(2)};
+}
+
 inline std::string lzma_input(std::string_view bytes) {
     if (bytes.size() < 3) return "";
-    const auto b = [&](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[i])); };
-    const crb::LzmaProps props{b(0) % 9, (b(0) / 9) % 5, (b(0) / 45) % 6};
-    const size_t size = (b(1) << 8) | b(2);
+    const auto [props, size] = lzma_header(bytes);
     const auto* in = reinterpret_cast<const std::uint8_t*>(bytes.data() + 3);
     const size_t in_size = bytes.size() - 3;
     std::vector<std::uint8_t> a(size), again(size);
