@@ -175,13 +175,16 @@ export async function weighted_audit_shows_hint_until_weights_sum_to_one(t) {
   const weights = ["0.2", "0.2", "0.2", "0.2", "0.1"];
   const weightIds = ids.map((id) => id.replace(/\/rating\/4$/, "/weight"));
   for (let i = 0; i < 5; i++) await typeInto(page, weightIds[i], weights[i]);
-  let s = await state(page);
+  // A typed weight is committed when its field lets go of the focus: under load that frame can come
+  // after typeInto returns, so the result is read once it reflects the last weight (or after 5 s).
+  const resultWhen = (pred) => page.waitForFunction(pred, null, { timeout: 5000 }).catch(() => {}).then(() => state(page));
+  let s = await resultWhen(() => Math.round((window.crbTest.state.result || {}).weight_sum * 100) === 90);
   assertEqual(Math.round(s.result.weight_sum * 100) / 100, 0.9, "sum of weights");
   assertEqual(s.result.weights_ok, false, "weights not ok");
   assert(!(await page.evaluate(() => "unit3/crm_audit/verdict" in window.crbTest.rects)), "no verdict while the sum is 0.9");
   await screenshot(page, "audit-hint-0.9");
   await typeInto(page, weightIds[4], "0.2");
-  s = await state(page);
+  s = await resultWhen(() => (window.crbTest.state.result || {}).weights_ok === true);
   assertEqual(s.result.weights_ok, true, "weights ok");
   await rectOf(page, "unit3/crm_audit/verdict");
   await screenshot(page, "audit-verdict");
