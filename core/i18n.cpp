@@ -148,7 +148,10 @@ std::vector<std::string> missing_string_keys(const Strings& strings) {
     return problems;
 }
 
-std::string fill(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& values) {
+namespace {
+// One pass over tmpl; value(name) gives the text for "{name}", or nullptr to keep it as it is.
+template <class Lookup>
+std::string fill_with(std::string_view tmpl, const Lookup& value) {
     std::string out;
     out.reserve(tmpl.size() + 16);
     size_t i = 0;
@@ -156,10 +159,8 @@ std::string fill(std::string_view tmpl, const std::vector<std::pair<std::string,
         if (tmpl[i] == '{') {
             const size_t end = tmpl.find('}', i);
             if (end != std::string_view::npos) {
-                const std::string_view name = tmpl.substr(i + 1, end - i - 1);
-                const auto it = std::find_if(values.begin(), values.end(), [&](const auto& p) { return p.first == name; });
-                if (it != values.end()) {
-                    out += it->second;
+                if (const std::string_view* v = value(tmpl.substr(i + 1, end - i - 1))) {
+                    out += *v;
                     i = end + 1;
                     continue;
                 }
@@ -168,6 +169,27 @@ std::string fill(std::string_view tmpl, const std::vector<std::pair<std::string,
         out += tmpl[i++];
     }
     return out;
+}
+}  // namespace
+
+std::string fill(std::string_view tmpl, std::initializer_list<Placeholder> values) {
+    return fill_with(tmpl, [&](std::string_view name) -> const std::string_view* {
+        for (const auto& p : values)
+            if (p.first == name) return &p.second;
+        return nullptr;
+    });
+}
+
+std::string fill_args(std::string_view tmpl, std::initializer_list<std::string_view> args) {
+    return fill_with(tmpl, [&](std::string_view name) -> const std::string_view* {
+        if (name.empty() || name.size() > 2 || (name.size() == 2 && name[0] == '0')) return nullptr;
+        size_t n = 0;
+        for (const char c : name) {
+            if (c < '0' || c > '9') return nullptr;
+            n = n * 10 + static_cast<size_t>(c - '0');
+        }
+        return n < args.size() ? args.begin() + n : nullptr;
+    });
 }
 
 }  // namespace crb

@@ -5,6 +5,7 @@
 // and the same placeholders; missing_string_keys() lists every difference and a unit test fails on it.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -46,7 +47,11 @@ std::vector<std::string> missing_string_keys(const Strings& strings);
 // Native helper: loads <content_dir>/i18n/en.json and pl.json. Errors name the files.
 bool load_strings_dir(const std::string& content_dir, Strings& strings, std::vector<std::string>& errors);
 
-// Replaces "{name}" by its value for each pair; unknown placeholders are left as they are.
-std::string fill(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& values);
+// Replaces "{name}" by its value for each pair; unknown placeholders are left as they are. One pass:
+// a value that itself holds "{...}" is not filled again.
+using Placeholder = std::pair<std::string_view, std::string_view>;
+std::string fill(std::string_view tmpl, std::initializer_list<Placeholder> values);
+// The same with positional placeholders: "{0}" is args[0], "{1}" args[1], and so on.
+std::string fill_args(std::string_view tmpl, std::initializer_list<std::string_view> args);
 
 }  // namespace crb

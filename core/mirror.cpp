@@ -44,14 +44,8 @@ struct Out {
 
     const std::string& s(std::string_view key) const { return strings.get(lang, key); }
     // UI strings with positional placeholders ("{0} of {1}"), as the canvas fills them.
-    std::string f(std::string_view key, const std::vector<std::string>& args) const {
-        std::string out = s(key);
-        for (size_t i = 0; i < args.size(); ++i) {
-            const std::string tag = "{" + std::to_string(i) + "}";
-            for (size_t pos = out.find(tag); pos != std::string::npos; pos = out.find(tag, pos + args[i].size()))
-                out.replace(pos, tag.size(), args[i]);
-        }
-        return out;
+    std::string f(std::string_view key, std::initializer_list<std::string_view> args) const {
+        return fill_args(s(key), args);
     }
     const char* t(const Text& text) const { return text.get(lang).c_str(); }
     std::string num(double v, int decimals) const { return calc::format_number(v, decimals, lang == Lang::pl); }

@@ -71,8 +71,7 @@ public:
 
     Lang lang() const { return lang_; }
     const std::string& s(std::string_view key) const { return strings_.get(lang_, key); }
-    std::string s(std::string_view key,
-                  const std::vector<std::pair<std::string, std::string>>& values) const {
+    std::string s(std::string_view key, std::initializer_list<Placeholder> values) const {
         return fill(s(key), values);
     }
     std::string num(double v, int decimals) const {

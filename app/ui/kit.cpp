@@ -10,6 +10,7 @@
 
 #include "app/ui/theme.h"
 #include "core/calc/calc.h"
+#include "core/i18n.h"
 #include "imgui_internal.h"
 
 namespace ui {
@@ -118,15 +119,7 @@ Fonts& fonts() {
 void set_translator(const char* (*fn)(const char*)) { g_translate = fn; }
 const char* tr(const char* key) { return g_translate ? g_translate(key) : key; }
 
-std::string trf(const char* key, const std::vector<std::string>& args) {
-    std::string s = tr(key);
-    for (size_t i = 0; i < args.size(); ++i) {
-        std::string tag = "{" + std::to_string(i) + "}";
-        for (size_t pos = s.find(tag); pos != std::string::npos; pos = s.find(tag, pos + args[i].size()))
-            s.replace(pos, tag.size(), args[i]);
-    }
-    return s;
-}
+std::string trf(const char* key, std::initializer_list<std::string_view> args) { return crb::fill_args(tr(key), args); }
 
 void set_decimal_comma(bool comma) { g_comma = comma; }
 std::string num(double v, int decimals) { return crb::calc::format_number(v, decimals, g_comma); }

@@ -3,8 +3,10 @@
 // handed back, and a typed value out of range shows a message and is never returned as a change.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "imgui.h"
@@ -22,7 +24,7 @@ Fonts& fonts();
 
 // Looks up a UI string in the current language (set by the app each frame).
 const char* tr(const char* key);
-std::string trf(const char* key, const std::vector<std::string>& args);  // "{0}" "{1}" substitution
+std::string trf(const char* key, std::initializer_list<std::string_view> args);  // "{0}" "{1}" (crb::fill_args)
 void set_translator(const char* (*fn)(const char* key));
 
 void heading(const char* text, ImFont* font = nullptr);

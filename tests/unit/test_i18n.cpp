@@ -74,3 +74,12 @@ TEST_CASE("fill replaces named placeholders") {
     CHECK(fill("no braces", {}) == "no braces");
     CHECK(fill("open { only", {{"only", "x"}}) == "open { only");
 }
+
+TEST_CASE("fill_args replaces positional placeholders in one pass") {
+    CHECK(fill_args("{0} of {1}", {"3", "5"}) == "3 of 5");
+    CHECK(fill_args("{1}, {0}, {1}", {"a", "b"}) == "b, a, b");
+    CHECK(fill_args("{2} {x} {} {01} {0}", {"a", "b"}) == "{2} {x} {} {01} a");
+    // A value holding a placeholder is not filled again (a learner's name "{1}" stays as typed).
+    CHECK(fill_args("{0} and {1}", {"{1}", "z"}) == "{1} and z");
+    CHECK(fill("{a}", {{"a", "{b}"}, {"b", "no"}}) == "{b}");
+}
