@@ -1016,7 +1016,7 @@ void listen_page(Out& o, const Unit& u) {
     para(o, o.s("listen.synth"));
     para(o, o.s("a11y.listen_note"));
     const auto chunks = narration(u, o.lang, o.strings);
-    o.raw("<ol class=\"m-sections\">\n");
+    o.raw("<ol class=\"m-sections\" id=\"m-sections\">\n");  // the item being read: mirror_set_current
     for (size_t i = 0; i < chunks.size(); ++i) {
         const std::string hid = "m-listen-" + std::to_string(i), bid = "b-listen-" + std::to_string(i);
         o.raw("<li><span" + attr("id", hid) + ">").text(chunks[i].heading).raw("</span> <button type=\"button\"" + attr("id", bid) +

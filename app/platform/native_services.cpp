@@ -119,6 +119,7 @@ bool take_speech_finished() { return false; }
 // [SECTION] Accessible mirror: an HTML page feature; nothing to mirror into natively.
 void mirror_render(const std::string&, const char*, const std::string&) {}
 void mirror_set_part(const char*, const std::string&, bool) {}
+void mirror_set_current(const char*, int) {}
 void mirror_field_error(const std::string&, const std::string&) {}
 bool take_mirror_event(std::string*) { return false; }
 bool mirror_shown() { return false; }  // there is no HTML view to show instead of the UI

@@ -109,6 +109,9 @@ void mirror_render(const std::string& html, const char* lang, const std::string&
 // Replaces the content of one element of the mirror (the results, the unit navigation) without
 // touching the rest; with `unless_focused` nothing happens while focus is inside it.
 void mirror_set_part(const char* element_id, const std::string& html, bool unless_focused);
+// Marks item `index` of the mirror's list `list_id` with aria-current="true" and clears the mark on
+// its other items (index -1: none); nothing else changes, so focus stays where it is.
+void mirror_set_current(const char* list_id, int index);
 // A message next to a mirror control, with aria-invalid; an empty message clears both.
 void mirror_field_error(const std::string& control_id, const std::string& message);
 bool take_mirror_event(std::string* json);  // edits and actions from the mirror, one JSON object each

@@ -210,6 +210,18 @@ EM_JS(void, crb_js_mirror_set_part, (const char* id, const char* html, int unles
 // clang-format on
 
 // clang-format off
+EM_JS(void, crb_js_mirror_set_current, (const char* id, int index), {
+    var list = document["getElementById"](UTF8ToString(id));
+    if (!list) return;
+    var items = list["children"];
+    for (var k = 0; k < items["length"]; k++) {
+        if (k === index) items[k]["setAttribute"]("aria-current", "true");
+        else items[k]["removeAttribute"]("aria-current");
+    }
+});
+// clang-format on
+
+// clang-format off
 EM_JS(void, crb_js_mirror_error, (const char* id, const char* message), {
     var doc = document;
     var el = doc["getElementById"](UTF8ToString(id));
@@ -291,6 +303,11 @@ void mirror_render(const std::string& html, const char* lang, const std::string&
 void mirror_set_part(const char* element_id, const std::string& html, bool unless_focused) {
     install();
     crb_js_mirror_set_part(element_id, html.c_str(), unless_focused ? 1 : 0);
+}
+
+void mirror_set_current(const char* list_id, int index) {
+    install();
+    crb_js_mirror_set_current(list_id, index);
 }
 
 void mirror_field_error(const std::string& control_id, const std::string& message) {

@@ -61,6 +61,7 @@ private:
     // drawn frame after the canvas UI; re-renders the mirror when the screen, the language, the
     // workbook or (from the canvas) an answer changed, and applies edits made in the mirror.
     void sync_mirror();
+    void sync_mirror_page();
     std::vector<crb::NarrationChunk> route_narration() const;
     void read_on(const std::vector<crb::NarrationChunk>& chunks);  // after a section ends (listen page)
     void drag_to_scroll();

@@ -31,6 +31,7 @@ Pushed g_pushed;
 
 constexpr double kThrottleMs = 600;
 double g_last_full_ms = -1e9;  // when the whole fragment was last rendered
+int g_marked_reading = -1;     // the Listen section marked in the mirror (-1: none)
 
 std::string str_of(const nlohmann::json& j, const char* k) {
     auto it = j.find(k);
@@ -45,7 +46,16 @@ std::vector<crb::NarrationChunk> App::route_narration() const {
                           settings_.lang, strings_);
 }
 
+// The page, then the mark on the Listen page's section being read: set on its own (a re-render of
+// the list would take focus off its Play button), again after every full render.
 void App::sync_mirror() {
+    sync_mirror_page();
+    const int reading = route_.page == Route::Page::listen && listen_playing_ ? listen_section_ : -1;
+    if (reading != g_marked_reading) platform::mirror_set_current("m-sections", reading);
+    g_marked_reading = reading;
+}
+
+void App::sync_mirror_page() {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigInputTextCursorBlink = !platform::prefers_reduced_motion();
     // The keyboard went to the page, or the canvas is covered: ImGui lets go of its text field,
@@ -214,6 +224,7 @@ void App::sync_mirror() {
         platform::mirror_render(crb::render_mirror(course_, wb_, strings_, settings_.lang, mr, alerts),
                                 crb::lang_code(settings_.lang), labels.dump());
         g_last_full_ms = now;
+        g_marked_reading = -1;  // a fresh page has no mark
     }
     g_pushed = {results.live, results.detail, nav};
     mirror_screen_ = screen;

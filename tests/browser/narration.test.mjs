@@ -71,3 +71,36 @@ export async function listen_in_the_accessible_view_reads_on_until_stopped(t) {
   await page.waitForTimeout(700);  // several utterance lengths of the stand-in voice
   assertEqual(await page.evaluate(() => window.crbSaid.length), n, "nothing more is read after Stop");
 }
+
+// The accessible view's Listen page marks the section being read (aria-current, bold, a border) and
+// moves the mark as the reading goes on, without taking focus off the control in use.
+export async function listen_in_the_accessible_view_marks_the_section_being_read(t) {
+  const page = await openWithVoices(t, "#/en/unit/1/listen", ["en-GB", "pl-PL"]);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");  // the skip link: the accessible view
+  await page.waitForFunction(() => document.getElementById("b-listen-2"), null, { timeout: 5000 });
+  const marked = () => page.evaluate(() => {
+    const items = [...document.querySelectorAll("#m-sections > li")];
+    const on = items.map((li, i) => (li.getAttribute("aria-current") === "true" ? i : -1)).filter((i) => i >= 0);
+    const weight = on.length ? getComputedStyle(items[on[0]]).fontWeight : "";
+    return { on, weight, focus: document.activeElement && document.activeElement.id };
+  });
+  assertEqual(JSON.stringify((await marked()).on), "[]", "nothing is marked before Play");
+  // The stand-in voice ends an utterance only when the test says so.
+  await page.evaluate(() => speechSynthesis.pause());
+  await page.focus("#b-listen-1");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#m-sections > li:nth-child(2)[aria-current='true']"), null, { timeout: 5000 });
+  let m = await marked();
+  assertEqual(JSON.stringify(m.on), "[1]", "the section played is the one marked");
+  assertEqual(m.weight, "700", "the marked section is bold");
+  assertEqual(m.focus, "b-listen-1", "focus stays on the Play button");
+  await page.evaluate(() => { const s = speechSynthesis, u = s.current; s.speaking = false; s.current = null; u.onend(); });
+  await page.waitForFunction(() => document.querySelector("#m-sections > li:nth-child(3)[aria-current='true']"), null, { timeout: 5000 });
+  m = await marked();
+  assertEqual(JSON.stringify(m.on), "[2]", "the mark moves on with the reading");
+  assertEqual(m.focus, "b-listen-1", "focus still on the Play button");
+  await page.focus("#b-listen-stop");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector("#m-sections > li[aria-current]"), null, { timeout: 5000 });
+}
