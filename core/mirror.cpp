@@ -191,17 +191,26 @@ void csv_button(Out& o, std::string_view key) {
         .raw("</button></p>\n");
 }
 
-// <thead> with header cells that controls refer to. ids[i] empty: a blank cell.
-void table_head(Out& o, const std::vector<std::pair<std::string, std::string>>& cols) {
+// <thead> with header cells that controls refer to: {id, text}; an empty text is a blank cell.
+using Col = std::pair<std::string_view, std::string_view>;
+void table_head(Out& o, const Col* cols, size_t n) {
     o.raw("<thead><tr>");
-    for (const auto& [id, text] : cols) {
+    for (size_t i = 0; i < n; ++i) {
+        const auto& [id, text] = cols[i];
         if (text.empty()) {
             o.raw("<td></td>");
             continue;
         }
-        o.raw("<th scope=\"col\"" + (id.empty() ? std::string() : attr("id", id)) + ">").text(text).raw("</th>");
+        o.raw("<th scope=\"col\"");
+        if (!id.empty()) o.raw(attr("id", id));
+        o.raw(">").text(text).raw("</th>");
     }
     o.raw("</tr></thead>\n<tbody>\n");
+}
+void table_head(Out& o, std::initializer_list<Col> cols) { table_head(o, cols.begin(), cols.size()); }
+void table_head(Out& o, const std::vector<std::pair<std::string, std::string>>& cols) {
+    std::vector<Col> views(cols.begin(), cols.end());
+    table_head(o, views.data(), views.size());
 }
 
 std::string row_header(Out& o, const std::string& id, std::string_view text) {

@@ -104,21 +104,32 @@ public:
     }
 
     // <table><caption>..</caption><thead>..</thead><tbody> ... end_table()
-    void begin_table(std::string_view caption, const std::vector<std::string>& headers,
+    // (Lists are taken as initializer lists, or vectors when built in a loop: no copy either way.)
+    void begin_table(std::string_view caption, std::initializer_list<std::string_view> headers,
                      const char* cls = nullptr) {
+        begin_table(caption, headers.begin(), headers.size(), cls);
+    }
+    void begin_table(std::string_view caption, const std::vector<std::string>& headers, const char* cls = nullptr) {
+        std::vector<std::string_view> views(headers.begin(), headers.end());
+        begin_table(caption, views.data(), views.size(), cls);
+    }
+    void begin_table(std::string_view caption, const std::string_view* headers, size_t n, const char* cls) {
         open("table", cls);
         if (!caption.empty()) element("caption", caption);
         raw("<thead><tr>");
-        for (const auto& h : headers) {
+        for (size_t i = 0; i < n; ++i) {
             raw("<th scope=\"col\">");
-            text(h);
+            text(headers[i]);
             raw("</th>");
         }
         raw("</tr></thead>\n<tbody>\n");
     }
-    void row(const std::vector<Cell>& cells) {
+    void row(std::initializer_list<Cell> cells) { row(cells.begin(), cells.size()); }
+    void row(const std::vector<Cell>& cells) { row(cells.data(), cells.size()); }
+    void row(const Cell* cells, size_t n) {
         raw("<tr>");
-        for (const auto& c : cells) {
+        for (size_t i = 0; i < n; ++i) {
+            const Cell& c = cells[i];
             const char* tag = c.row_header ? "th" : "td";
             out_ += '<';
             out_ += tag;
