@@ -454,14 +454,46 @@ bool primary_button(const char* label, const ImVec2& size) {
     return r;
 }
 
+namespace {
+// The width left from screen x `x` to the pushed wrap position, or else the window's work edge.
+float width_to_edge(float x) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    float right = window->WorkRect.Max.x;
+    if (window->DC.TextWrapPos > 0.0f) right = std::min(right, window->Pos.x - window->Scroll.x + window->DC.TextWrapPos);
+    return right - x;
+}
+}  // namespace
+
 bool link_button(const char* label) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    bool r = ImGui::Button(label);
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
-    return r;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImGuiID id = window->GetID(label);
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const ImVec2 pos = window->DC.CursorPos;
+    const float wrap = std::max(width_to_edge(pos.x) - style.FramePadding.x * 2.0f, ImGui::GetFontSize() * 4.0f);
+    const ImVec2 text = ImGui::CalcTextSize(label, end, false, wrap);
+    const ImVec2 size(text.x + style.FramePadding.x * 2.0f, text.y + style.FramePadding.y * 2.0f);
+    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(size, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, id)) return false;
+    bool hovered = false, held = false;
+    const bool pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+    if (hovered || held)
+        window->DrawList->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(held ? ImGuiCol_ButtonActive : ImGuiCol_ButtonHovered),
+                                        style.FrameRounding);
+    ImGui::RenderNavHighlight(bb, id);
+    window->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                              ImVec2(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y),
+                              ImGui::ColorConvertFloat4ToU32(palette().accent), label, end, wrap);
+    return pressed;
+}
+
+void same_line_if_fits(const char* next_button_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float x = ImGui::GetItemRectMax().x + style.ItemSpacing.x;
+    const float w = ImGui::CalcTextSize(next_button_label, nullptr, true).x + style.FramePadding.x * 2.0f;
+    if (w <= width_to_edge(x)) ImGui::SameLine();
 }
 
 void tid_begin_frame(bool enabled) {

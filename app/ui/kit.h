@@ -69,7 +69,12 @@ float table_width();  // for BeginTable's outer_size.x
 // A button that shows a chosen state: accent fill plus an inner ring (not by colour alone).
 bool toggle_button(const char* label, bool on, const ImVec2& size = ImVec2(0, 0));
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
+// A link-styled button whose text wraps at the wrap position or the window's edge (long titles on
+// a phone stay whole); keyboard focus and ids as ImGui::Button.
 bool link_button(const char* label);
+// ImGui::SameLine() when a button with this label still fits before the wrap position or the
+// window's edge; otherwise the button goes on the next line.
+void same_line_if_fits(const char* next_button_label);
 
 // --- test hooks ------------------------------------------------------------------------------
 // Registers the last item's screen rectangle under a stable name (e.g. "unit2/nps/r3/score") so

@@ -278,9 +278,10 @@ void App::overview(const crb::Unit& u) {
         navigate(r);
     }
     tid("overview/read");
-    ImGui::SameLine();
+    same_line_if_fits(tr("overview.book"));
     if (ImGui::Button(tr("overview.book")))
         platform::open_html(crb::render_book(course_, u.id, settings_.lang, strings_));
+    tid("overview/book");
     ImGui::Spacing();
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(tr("nav.exercises"));

@@ -18,7 +18,8 @@ bool high(int score, int threshold) { return score >= threshold; }
 bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
     bool changed = false;
     float fs = ImGui::GetFontSize();
-    float w = std::min(ImGui::GetContentRegionAvail().x, fs * 34);
+    // The board starts fs * 1.6 in (room for the y axis arrow) and ends at the available width.
+    float w = std::min(ImGui::GetContentRegionAvail().x - fs * 1.6f, fs * 34);
     float h = w * 0.62f;
     ImGui::Dummy(ImVec2(0, fs * 1.2f));  // room for the y axis label above the board
     ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -51,9 +52,14 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
                          {true, true, ImVec2(split_x + 6, p0.y + 4)},
                          {false, false, ImVec2(p0.x + 6, split_y + 4)},
                          {false, true, ImVec2(split_x + 6, split_y + 4)}};
+    // Each quadrant's name wraps inside its own fill (a narrow board would run it into the next one).
     ImGui::PushFont(ui::fonts().bold);
-    for (const auto& c : corners)
-        if (const auto* q = s.find(c.infl, c.inter)) dl->AddText(c.at, text_on[fill_at(c.at)], ctx.t(q->name));
+    for (const auto& c : corners) {
+        const float right = c.at.x < split_x ? split_x : p0.x + w;
+        if (const auto* q = s.find(c.infl, c.inter))
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), c.at, text_on[fill_at(c.at)], ctx.t(q->name), nullptr,
+                        std::max(right - c.at.x - 6.0f, fs * 3.0f));
+    }
     ImGui::PopFont();
     // Axis labels.
     std::string xl = std::string(ctx.t(s.axis_x)) + " \xE2\x86\x92";
@@ -85,8 +91,14 @@ bool board(Ctx& ctx, const crb::QuadrantMap& s, json& items) {
         dl->AddCircleFilled(c, rad, ImGui::GetColorU32(pal.accent));
         std::string label = str(it, "name");
         if (label.empty()) label = std::to_string(i + 1);
-        dl->AddText(ImVec2(c.x + rad + 3, c.y - fs * 0.5f), text_on[fill_at(c)], label.c_str());
+        // Right of the dot, or left of it when it would run past the board's right edge.
+        const float lw = ImGui::CalcTextSize(label.c_str()).x;
+        const float lx = c.x + rad + 3 + lw <= p0.x + w ? c.x + rad + 3 : c.x - rad - 3 - lw;
+        dl->AddText(ImVec2(lx, c.y - fs * 0.5f), text_on[fill_at(ImVec2(lx, c.y))], label.c_str());
     }
+    ImGui::SetCursorScreenPos(p0);
+    ImGui::Dummy(ImVec2(w, h));  // the board as one item, for tests (not interactive)
+    ui::tid(ctx.id("board"));
     ImGui::SetCursorScreenPos(ImVec2(p0.x - fs * 1.6f, p0.y + h + fs * 1.5f));
     ImGui::Dummy(ImVec2(w, 1));
     return changed;

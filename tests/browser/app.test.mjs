@@ -284,3 +284,31 @@ export async function a_chosen_rating_has_a_ring_not_only_a_fill(t) {
     assert(chosen > 0.06, `${theme}: the chosen button carries a ring of its text colour (${(chosen * 100).toFixed(1)} % of its pixels)`);
   }
 }
+
+// A phone (390 px): long exercise titles on the overview wrap instead of running off the screen,
+// the book button goes under "Start reading" when both do not fit, and the quadrant map stays
+// inside the content column (its right edge no further than the full-width fields above it).
+export async function phone_overview_and_map_stay_inside_the_screen(t) {
+  const { page, errors } = await openApp(t, { path: "/?test=1#/pl/unit/4", viewport: { width: 390, height: 844 } });
+  await waitForIdle(page);
+  const rects = await page.evaluate(() => window.crbTest.rects);
+  const right = (r) => r[0] + r[2];
+  const read = await rectOf(page, "overview/read"), book = await rectOf(page, "overview/book");
+  assert(book[1] > read[1] + read[3] - 1, `the book button is on its own line (read ${read}, book ${book})`);
+  const links = Object.keys(rects).filter((k) => k.startsWith("overview/ex/"));
+  assert(links.length >= 2, `exercise links on screen (${links.join(", ")})`);
+  const column = await rectOf(page, "nav/combo");  // the full-width section menu above the page
+  for (const k of [...links, "overview/book"]) assert(right(rects[k]) <= right(column), `${k} (${rects[k]}) ends inside the column (${column})`);
+  assert(links.some((k) => rects[k][3] > 1.6 * rects["overview/read"][3] - 12), "a long title wraps onto a second line");
+
+  await page.evaluate(() => { location.hash = "#/pl/unit/1/influence_map"; });
+  await waitForIdle(page);
+  await click(page, "unit1/influence_map/add");
+  await page.mouse.move(200, 500);
+  await page.mouse.wheel(0, 420);
+  await waitForIdle(page);
+  const slider = await rectOf(page, "unit1/influence_map/item1/interest");
+  const board = await rectOf(page, "unit1/influence_map/board");
+  assert(right(board) <= right(slider) + 1, `the map (${board}) ends where the fields end (${slider})`);
+  assertEqual(errors.join("\n"), "", "console errors");
+}
