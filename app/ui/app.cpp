@@ -25,8 +25,6 @@ namespace {
 constexpr double kSaveDelayMs = 250;    // answers reach storage within this after a change
 constexpr double kRetryDelayMs = 3000;  // after a failed save
 
-float em() { return ImGui::GetFontSize(); }
-
 // Three-way merge of one answer after a save conflict: `before` is what both tabs started from.
 // Object members, and elements of arrays whose length neither tab changed, merge one by one; where
 // both tabs changed the same value differently, ours wins and `clash` is set.
@@ -515,6 +513,7 @@ void App::frame() {
         if (route_.page == Route::Page::home) {
             ImGui::BeginChild("home", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
             home();
+            scroll_end_clearance();
             ImGui::EndChild();
         } else {
             unit_page();

@@ -421,6 +421,9 @@ float wrap_x() {
 }
 float table_width() { return -g_card_pad; }
 
+float em() { return ImGui::GetFontSize(); }
+void scroll_end_clearance() { ImGui::Dummy(ImVec2(0, em() * 3.5f)); }
+
 bool narrow() { return ImGui::GetContentRegionAvail().x - g_card_pad < ImGui::GetFontSize() * 34.0f; }
 
 bool toggle_button(const char* label, bool on, const ImVec2& size) {

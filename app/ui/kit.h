@@ -62,6 +62,10 @@ void badge(const char* text, const ImVec4& bg, const ImVec4& fg);
 bool card_begin(const char* id, float height = 0.0f);
 void card_end();
 float wrap_x();  // for PushTextWrapPos
+float em();      // the current font size
+// Empty room at the end of a scrolling area, so its last line can scroll clear of the page's
+// "Accessible view" button, which sits over the canvas's bottom-right corner (web/mirror.css).
+void scroll_end_clearance();
 // True when the available width is too small for side-by-side columns (phones, 200 % text):
 // widgets then stack their fields instead of using tables.
 bool narrow();

@@ -21,8 +21,6 @@ namespace {
 
 const char* kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
 
-float em() { return ImGui::GetFontSize(); }
-
 // Reading width: about 70 characters per line, centred text column.
 float reading_width() { return std::min(ImGui::GetContentRegionAvail().x, em() * 38.0f); }
 
@@ -251,7 +249,7 @@ void App::unit_page() {
         case Route::Page::home:
             break;
     }
-    ImGui::Dummy(ImVec2(0, em() * 2));
+    scroll_end_clearance();
     ImGui::EndChild();
 }
 
@@ -480,7 +478,7 @@ void App::exercise(const crb::Unit& u, const crb::Exercise& ex) {
         float results_w = std::min(em() * 22, w * 0.34f);
         ImGui::BeginChild("inputs", ImVec2(w - results_w - em(), 0), false, ImGuiWindowFlags_NavFlattened);
         widgets::draw_inputs(ctx);
-        ImGui::Dummy(ImVec2(0, em()));
+        scroll_end_clearance();
         ImGui::EndChild();
         ImGui::SameLine(0, em());
         ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
@@ -488,6 +486,7 @@ void App::exercise(const crb::Unit& u, const crb::Exercise& ex) {
         heading(tr("ex.results"));
         widgets::draw_results(ctx);
         card_end();
+        scroll_end_clearance();
         ImGui::EndChild();
     } else {
         widgets::draw_inputs(ctx);

@@ -312,3 +312,22 @@ export async function phone_overview_and_map_stay_inside_the_screen(t) {
   assert(right(board) <= right(slider) + 1, `the map (${board}) ends where the fields end (${slider})`);
   assertEqual(errors.join("\n"), "", "console errors");
 }
+
+// The page's "Accessible view" button sits over the canvas's bottom-right corner: scrolled to the
+// end, the last control of a page (the quiz link of unit IV's overview on a phone) ends above it.
+export async function the_last_control_scrolls_clear_of_the_accessible_view_button(t) {
+  const { page } = await openApp(t, { path: "/?test=1#/pl/unit/4", viewport: { width: 390, height: 700 } });
+  await waitForIdle(page);
+  await page.mouse.move(200, 400);
+  let last = "";
+  for (let i = 0; i < 40; ++i) {  // wheel until the page stops moving
+    await page.mouse.wheel(0, 400);
+    await framesCaughtUp(page);
+    const now = JSON.stringify(await page.evaluate(() => window.crbTest.rects));
+    if (now === last) break;
+    last = now;
+  }
+  const open = await rectOf(page, "overview/ex/quiz");
+  const toggle = await page.evaluate(() => { const r = document.getElementById("crb-view-toggle").getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; });
+  assert(open[1] + open[3] <= toggle[1], `the quiz link (${open}) ends above the button (${toggle})`);
+}
