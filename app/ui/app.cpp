@@ -675,7 +675,9 @@ void App::workbook_menu() {
     tid("wb/print");
     if (narrow) {
         ImGui::Separator();
-        if (ImGui::BeginMenu(tr("top.settings"))) {
+        const bool open = ImGui::BeginMenu(tr("top.settings"));
+        tid("wb/settings");
+        if (open) {
             settings_contents();
             ImGui::EndMenu();
         }
@@ -716,7 +718,7 @@ void App::settings_contents() {
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("settings.storage"));
     int persisted = platform::storage_persisted();
-    ImGui::PushTextWrapPos(em() * 24);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + popup_content_width(24));
     muted(tr(persisted > 0    ? "settings.persistent_yes"
              : persisted == 0 ? "settings.persistent_no"
                               : "settings.persistent_unknown"));
@@ -757,7 +759,7 @@ void App::banners() {
     }
     if (platform::update_available()) {
         para_colored(p.accent, tr("update.available"));
-        ImGui::SameLine();
+        same_line_if_fits(tr("update.reload"));
         if (ImGui::SmallButton(tr("update.reload"))) {
             flush();
             platform::reload_page();
@@ -767,7 +769,7 @@ void App::banners() {
     if (!notice_.empty()) {
         para_colored(p.accent, notice_.c_str());
         if (!notice_backup_.empty()) {
-            ImGui::SameLine();
+            same_line_if_fits(tr("save.download_backup"));
             if (ImGui::SmallButton(tr("save.download_backup"))) {
                 std::string name =
                     notice_backup_.substr(std::string_view(crb::WorkbookStore::kBackupPrefix).size());
@@ -777,7 +779,7 @@ void App::banners() {
             }
             tid("banner/notice/backup");
         }
-        ImGui::SameLine();
+        same_line_if_fits(tr("ui.ok"));
         if (ImGui::SmallButton(tr("ui.ok"))) {
             notice_.clear();
             notice_backup_.clear();
@@ -818,7 +820,7 @@ void App::dialogs() {
         }
         tid("dlg/rename/save");
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        same_line_if_fits(tr("ui.cancel"));
         if (ImGui::Button(tr("ui.cancel")) || escape()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -832,7 +834,7 @@ void App::dialogs() {
             ImGui::CloseCurrentPopup();
         }
         tid("dlg/delete/yes");
-        ImGui::SameLine();
+        same_line_if_fits(tr("ui.cancel"));
         if (ImGui::Button(tr("ui.cancel")) || escape()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -847,7 +849,7 @@ void App::dialogs() {
             ImGui::CloseCurrentPopup();
         }
         tid("dlg/reset/yes");
-        ImGui::SameLine();
+        same_line_if_fits(tr("ui.cancel"));
         if (ImGui::Button(tr("ui.cancel")) || escape()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -882,7 +884,7 @@ void App::dialogs() {
                 ImGui::CloseCurrentPopup();
             }
             tid("dlg/import/do");
-            ImGui::SameLine();
+            same_line_if_fits(tr("ui.cancel"));
             if (ImGui::Button(tr("ui.cancel")) || escape()) ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();

@@ -422,6 +422,10 @@ float wrap_x() {
 float table_width() { return -g_card_pad; }
 
 float em() { return ImGui::GetFontSize(); }
+float popup_content_width(float ems) {
+    const float room = ImGui::GetMainViewport()->WorkSize.x - 20.0f - ImGui::GetStyle().WindowPadding.x * 2.0f;
+    return std::max(std::min(em() * ems, room), em() * 8.0f);
+}
 void scroll_end_clearance() { ImGui::Dummy(ImVec2(0, em() * 3.5f)); }
 
 bool narrow() { return ImGui::GetContentRegionAvail().x - g_card_pad < ImGui::GetFontSize() * 34.0f; }
@@ -492,9 +496,22 @@ bool link_button(const char* label) {
     return pressed;
 }
 
+bool wrapped_selectable(const char* text, bool selected, float reserve_right) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float w = width_to_edge(pos.x);
+    const float text_w = std::max(w - reserve_right - 4.0f, em() * 4.0f);
+    const ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, text_w);
+    const bool pressed = ImGui::Selectable("##sel", selected, 0, ImVec2(w, ts.y + 6));
+    ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, ImVec2(pos.x + 4, pos.y + 3), ImGui::GetColorU32(ImGuiCol_Text),
+                                        text, nullptr, text_w);
+    return pressed;
+}
+
 void same_line_if_fits(const char* next_button_label) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float x = ImGui::GetItemRectMax().x + style.ItemSpacing.x;
+    // Where SameLine() would put it: after the window's previous line (not the last item, which
+    // may sit in a popup drawn in between).
+    const float x = ImGui::GetCurrentWindow()->DC.CursorPosPrevLine.x + style.ItemSpacing.x;
     const float w = ImGui::CalcTextSize(next_button_label, nullptr, true).x + style.FramePadding.x * 2.0f;
     if (w <= width_to_edge(x)) ImGui::SameLine();
 }

@@ -63,6 +63,8 @@ bool card_begin(const char* id, float height = 0.0f);
 void card_end();
 float wrap_x();  // for PushTextWrapPos
 float em();      // the current font size
+// A popup's content width: `ems` font sizes, or less on a screen too narrow for that (phones).
+float popup_content_width(float ems);
 // Empty room at the end of a scrolling area, so its last line can scroll clear of the page's
 // "Accessible view" button, which sits over the canvas's bottom-right corner (web/mirror.css).
 void scroll_end_clearance();
@@ -76,8 +78,12 @@ bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 // A link-styled button whose text wraps at the wrap position or the window's edge (long titles on
 // a phone stay whole); keyboard focus and ids as ImGui::Button.
 bool link_button(const char* label);
+// A selectable whose text wraps (as tall as the wrapped text), keeping `reserve_right` free at its
+// right end for a mark the caller draws there. Push an id first: its own id is "##sel".
+bool wrapped_selectable(const char* text, bool selected, float reserve_right = 0.0f);
 // ImGui::SameLine() when a button with this label still fits before the wrap position or the
-// window's edge; otherwise the button goes on the next line.
+// window's edge; otherwise the button goes on the next line. Not for windows sized to their
+// content (their edge is last frame's size).
 void same_line_if_fits(const char* next_button_label);
 
 // --- test hooks ------------------------------------------------------------------------------

@@ -173,23 +173,13 @@ void App::unit_nav(const crb::Unit& u, bool narrow) {
         }
         if (it.r.page == Route::Page::summary) ImGui::Spacing();
         ImGui::PushID(it.id.c_str());
-        std::string label = it.label;
-        bool selected = it.r == route_;
-        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
-        // Wrapped labels: a selectable as tall as the wrapped text.
-        float w = ImGui::GetContentRegionAvail().x;
-        float text_w = w - em() * 1.6f;
-        ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w);
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##sel", selected, 0, ImVec2(w, ts.y + 6))) navigate(it.r);
+        // Wrapped labels, and room at the right end for the done mark.
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        if (wrapped_selectable(it.label.c_str(), it.r == route_, em() * 1.6f)) navigate(it.r);
         tid("nav/" + it.id);
-        ImGui::PopStyleVar();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddText(nullptr, 0.0f, ImVec2(pos.x + 4, pos.y + 3), ImGui::GetColorU32(ImGuiCol_Text),
-                    label.c_str(), nullptr, text_w);
         if (it.done) {
-            dl->AddText(ImVec2(pos.x + w - em() * 1.2f, pos.y + 3), ImGui::GetColorU32(palette().ok),
-                        "\xE2\x9C\x93");
+            ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMax().x - em() * 1.2f, pos.y + 3),
+                                                ImGui::GetColorU32(palette().ok), "\xE2\x9C\x93");
         }
         ImGui::PopID();
     }
@@ -377,12 +367,12 @@ void App::listen(const crb::Unit& u) {
             speak_current();
     }
     tid("listen/play");
-    ImGui::SameLine();
+    same_line_if_fits(tr("listen.stop"));
     if (ImGui::Button(tr("listen.stop"))) {
         platform::speech_cancel();
         listen_playing_ = false;
     }
-    ImGui::SameLine();
+    same_line_if_fits(tr("listen.next"));
     if (ImGui::Button(tr("listen.next")) && listen_section_ + 1 < n) {
         ++listen_section_;
         if (listen_playing_) speak_current();
@@ -410,7 +400,7 @@ void App::listen(const crb::Unit& u) {
             bool current = i == listen_section_;
             if (current) ImGui::PushFont(fonts().bold);
             std::string label = std::to_string(i + 1) + ". " + chunks[i].heading;
-            if (ImGui::Selectable(label.c_str(), current)) {
+            if (wrapped_selectable(label.c_str(), current)) {
                 listen_section_ = i;
                 if (listen_playing_) speak_current();
             }

@@ -105,7 +105,7 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
         changed = true;
     }
     ui::tid(ctx.id("add"));
-    ImGui::SameLine();
+    ui::same_line_if_fits(ui::tr("nps.paste"));
     if (ImGui::Button(ui::tr("nps.paste"))) {
         g_paste_text.clear();
         g_paste_error.clear();
@@ -113,10 +113,11 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
     }
     ui::tid(ctx.id("paste"));
     if (ImGui::BeginPopup("paste")) {
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+        const float width = ui::popup_content_width(22);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         ImGui::TextUnformatted(ui::tr("nps.paste_help"));
         ImGui::PopTextWrapPos();
-        ui::text_field("##pastebox", g_paste_text, true, nullptr, ImGui::GetFontSize() * 22);
+        ui::text_field("##pastebox", g_paste_text, true, nullptr, width);
         ui::tid(ctx.id("paste/text"));
         if (!g_paste_error.empty()) ui::para_colored(ui::palette().warning, g_paste_error.c_str());
         if (ui::primary_button(ui::tr("nps.paste_do"))) {
@@ -130,13 +131,14 @@ void nps_survey_inputs(Ctx& ctx, const crb::NpsSurvey& s) {
             }
         }
         ui::tid(ctx.id("paste/do"));
-        ImGui::SameLine();
+        ImGui::SameLine();  // a popup sized to its content: nothing to fit against
         if (ImGui::Button(ui::tr("ui.cancel"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    ImGui::SameLine();
+    ui::same_line_if_fits(ui::tr("ex.csv"));
     if (ImGui::Button(ui::tr("ex.csv")) && ctx.download_csv)
         ctx.download_csv(ctx.ex->id + ".csv", crb::table_csv(*ctx.ex, json{{"respondents", rows}}));
+    ui::tid(ctx.id("csv"));
     if (changed) ctx.commit(json{{"respondents", rows}});
 }
 

@@ -111,7 +111,7 @@ void risk_register_inputs(Ctx& ctx, const crb::RiskRegister& s) {
         changed = true;
     }
     ui::tid(ctx.id("add"));
-    ImGui::SameLine();
+    ui::same_line_if_fits(ui::tr("ex.csv"));
     if (ImGui::Button(ui::tr("ex.csv")) && ctx.download_csv)
         ctx.download_csv(ctx.ex->id + ".csv", crb::table_csv(*ctx.ex, json{{"risks", risks}}));
     if (changed) ctx.commit(json{{"risks", risks}});

@@ -310,6 +310,18 @@ export async function phone_overview_and_map_stay_inside_the_screen(t) {
   const slider = await rectOf(page, "unit1/influence_map/item1/interest");
   const board = await rectOf(page, "unit1/influence_map/board");
   assert(right(board) <= right(slider) + 1, `the map (${board}) ends where the fields end (${slider})`);
+
+  // The Listen page's section list wraps long headings; NPS's row of buttons wraps onto a new line.
+  await page.evaluate(() => { location.hash = "#/pl/unit/2/listen"; });
+  await waitForIdle(page);
+  const first = await rectOf(page, "listen/section/1"), second = await rectOf(page, "listen/section/2");
+  assert(right(first) <= right(column), `the first section (${first}) ends inside the column (${column})`);
+  assert(first[3] > 1.4 * second[3], `its long heading wraps (${first} against ${second})`);
+  await page.setViewportSize({ width: 390, height: 1500 });
+  await page.evaluate(() => { location.hash = "#/pl/unit/2/nps"; });
+  await waitForIdle(page);
+  const csv = await rectOf(page, "unit2/nps/csv");
+  assert(right(csv) <= right(await rectOf(page, "nav/combo")), `"Export table as CSV" (${csv}) is on screen`);
   assertEqual(errors.join("\n"), "", "console errors");
 }
 
