@@ -34,6 +34,8 @@ const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
 
 std::string esc(std::string_view t) { return html_escape(t); }
 
+struct Label;
+
 // The page being written plus what every piece needs: language and strings.
 struct Out {
     const Course& course;
@@ -55,9 +57,24 @@ struct Out {
         return *this;
     }
     Out& text(std::string_view t) {
-        html += esc(t);
+        html_escape_append(html, t);
         return *this;
     }
+    // name="escaped value", with a leading space.
+    Out& a(const char* name, std::string_view value) {
+        html += ' ';
+        html += name;
+        html += "=\"";
+        html_escape_append(html, value);
+        html += '"';
+        return *this;
+    }
+    // A control's id and its data-key / data-ptr / data-type (what mirror_edit() reads back).
+    Out& bind(std::string_view key, std::string_view ptr, const char* type, std::string_view id) {
+        return a("id", id).a("data-key", key).a("data-ptr", ptr).a("data-type", type);
+    }
+    // aria-labelledby of the header cells naming a control (nothing when it has a <label>).
+    Out& lab(const Label& l);
     // <tag attrs>escaped text</tag>
     Out& el(const char* tag, std::string_view t, std::string_view attrs = "") {
         html += '<';
@@ -91,11 +108,6 @@ std::string attr(const char* name, std::string_view value) {
     return std::string(" ") + name + "=\"" + esc(value) + "\"";
 }
 
-// data-key / data-ptr / data-type and the element id.
-std::string binding(std::string_view key, std::string_view ptr, const char* type, const std::string& id) {
-    return attr("id", id) + attr("data-key", key) + attr("data-ptr", ptr) + attr("data-type", type);
-}
-
 std::string opt_int_text(const json* v) {
     const auto i = answers::int_of(v);
     return i ? std::to_string(*i) : std::string();
@@ -116,17 +128,25 @@ struct Label {
     std::string ids;  // space-separated ids for aria-labelledby
 };
 
-std::string labelled(const Label& l) { return l.ids.empty() ? std::string() : attr("aria-labelledby", l.ids); }
+Out& Out::lab(const Label& l) { return l.ids.empty() ? *this : a("aria-labelledby", l.ids); }
 
 // A single-line or multi-line text input.
 void text_input(Out& o, std::string_view key, const std::string& ptr, const std::string& value, const Label& l,
                 bool multiline) {
     const std::string id = mirror_control_id(key, ptr);
     if (multiline) {
-        o.raw("<textarea rows=\"3\"" + binding(key, ptr, "text", id) + labelled(l) + ">").text(value).raw("</textarea>");
+        o.raw("<textarea rows=\"3\"")
+            .bind(key, ptr, "text", id)
+            .lab(l)
+            .raw(">")
+            .text(value)
+            .raw("</textarea>");
     } else {
-        o.raw("<input type=\"text\" autocomplete=\"off\"" + binding(key, ptr, "text", id) + labelled(l) +
-              attr("value", value) + ">");
+        o.raw("<input type=\"text\" autocomplete=\"off\"")
+            .bind(key, ptr, "text", id)
+            .lab(l)
+            .a("value", value)
+            .raw(">");
     }
 }
 
@@ -135,10 +155,15 @@ void number_input(Out& o, std::string_view key, const std::string& ptr, const st
                   const char* type, double min, double max, bool empty_null) {
     const std::string id = mirror_control_id(key, ptr);
     const bool whole = std::string_view(type) == "int";
-    o.raw("<input type=\"text\" class=\"m-num\" autocomplete=\"off\"" + binding(key, ptr, type, id) + labelled(l) +
-          attr("inputmode", whole ? "numeric" : "decimal") + attr("data-min", calc::format_number(min, whole ? 0 : 2, false)) +
-          attr("data-max", calc::format_number(max, whole ? 0 : 2, false)) + (empty_null ? " data-empty=\"null\"" : "") +
-          attr("value", value) + ">");
+    o.raw("<input type=\"text\" class=\"m-num\" autocomplete=\"off\"")
+        .bind(key, ptr, type, id)
+        .lab(l)
+        .a("inputmode", whole ? "numeric" : "decimal")
+        .a("data-min", calc::format_number(min, whole ? 0 : 2, false))
+        .a("data-max", calc::format_number(max, whole ? 0 : 2, false))
+        .raw(empty_null ? " data-empty=\"null\"" : "")
+        .a("value", value)
+        .raw(">");
 }
 
 struct Option {
@@ -150,9 +175,12 @@ struct Option {
 void select(Out& o, std::string_view key, const std::string& ptr, const std::string& current,
             const std::vector<Option>& options, const Label& l) {
     const std::string id = mirror_control_id(key, ptr);
-    o.raw("<select" + binding(key, ptr, "choice", id) + labelled(l) + ">");
+    o.raw("<select").bind(key, ptr, "choice", id).lab(l).raw(">");
     for (const auto& opt : options) {
-        o.raw("<option" + attr("value", opt.value) + (opt.value == current ? " selected" : "") + ">")
+        o.raw("<option")
+            .a("value", opt.value)
+            .raw(opt.value == current ? " selected" : "")
+            .raw(">")
             .text(opt.label)
             .raw("</option>");
     }
@@ -170,23 +198,36 @@ std::vector<Option> scale_options(const Out& o, int lo, int hi, bool with_empty)
 void row_button(Out& o, std::string_view key, const std::string& ptr, const char* action, const char* text_key,
                 const std::string& row_header_id) {
     const std::string id = "b-" + std::string(action) + "-" + id_part(key) + id_part(ptr);
-    o.raw("<button type=\"button\"" + attr("id", id) + attr("data-action", action) + attr("data-key", key) +
-          attr("data-ptr", ptr) + attr("aria-labelledby", id + " " + row_header_id) + ">")
+    o.raw("<button type=\"button\"")
+        .a("id", id)
+        .a("data-action", action)
+        .a("data-key", key)
+        .a("data-ptr", ptr)
+        .a("aria-labelledby", id + " " + row_header_id)
+        .raw(">")
         .text(o.s(text_key))
         .raw("</button>");
 }
 
 void add_button(Out& o, std::string_view key, const std::string& ptr, const json& value, const char* text_key) {
-    o.raw("<p><button type=\"button\"" + attr("id", "b-add-" + id_part(key) + id_part(ptr)) + " data-action=\"add\"" +
-          attr("data-key", key) + attr("data-ptr", ptr) + attr("data-value", value.dump()) + ">")
+    o.raw("<p><button type=\"button\"")
+        .a("id", "b-add-" + id_part(key) + id_part(ptr))
+        .raw(" data-action=\"add\"")
+        .a("data-key", key)
+        .a("data-ptr", ptr)
+        .a("data-value", value.dump())
+        .raw(">")
         .text(o.s(text_key))
         .raw("</button></p>\n");
 }
 
 // "Export table as CSV": the app downloads crb::table_csv of this exercise's answer.
 void csv_button(Out& o, std::string_view key) {
-    o.raw("<p><button type=\"button\"" + attr("id", "b-csv-" + id_part(key)) + " data-action=\"csv\"" +
-          attr("data-key", key) + ">")
+    o.raw("<p><button type=\"button\"")
+        .a("id", "b-csv-" + id_part(key))
+        .raw(" data-action=\"csv\"")
+        .a("data-key", key)
+        .raw(">")
         .text(o.s("ex.csv"))
         .raw("</button></p>\n");
 }
@@ -214,7 +255,7 @@ void table_head(Out& o, const std::vector<std::pair<std::string, std::string>>& 
 }
 
 std::string row_header(Out& o, const std::string& id, std::string_view text) {
-    o.raw("<th scope=\"row\"" + attr("id", id) + ">").text(text).raw("</th>");
+    o.raw("<th scope=\"row\"").a("id", id).raw(">").text(text).raw("</th>");
     return id;
 }
 
@@ -222,7 +263,7 @@ std::string row_header(Out& o, const std::string& id, std::string_view text) {
 void labelled_text(Out& o, std::string_view key, const std::string& ptr, const std::string& value,
                    std::string_view label, bool multiline) {
     const std::string id = mirror_control_id(key, ptr);
-    o.raw("<p class=\"m-field\"><label" + attr("for", id) + ">").text(label).raw("</label>");
+    o.raw("<p class=\"m-field\"><label").a("for", id).raw(">").text(label).raw("</label>");
     text_input(o, key, ptr, value, Label{}, multiline);
     o.raw("</p>\n");
 }
@@ -230,7 +271,7 @@ void labelled_text(Out& o, std::string_view key, const std::string& ptr, const s
 void labelled_number(Out& o, std::string_view key, const std::string& ptr, const std::string& value,
                      std::string_view label, const char* type, double min, double max) {
     const std::string id = mirror_control_id(key, ptr);
-    o.raw("<p class=\"m-field\"><label" + attr("for", id) + ">").text(label).raw("</label>");
+    o.raw("<p class=\"m-field\"><label").a("for", id).raw(">").text(label).raw("</label>");
     number_input(o, key, ptr, value, Label{}, type, min, max, false);
     o.raw("</p>\n");
 }
@@ -238,7 +279,7 @@ void labelled_number(Out& o, std::string_view key, const std::string& ptr, const
 void labelled_select(Out& o, std::string_view key, const std::string& ptr, const std::string& current,
                      const std::vector<Option>& options, std::string_view label) {
     const std::string id = mirror_control_id(key, ptr);
-    o.raw("<p class=\"m-field\"><label" + attr("for", id) + ">").text(label).raw("</label>");
+    o.raw("<p class=\"m-field\"><label").a("for", id).raw(">").text(label).raw("</label>");
     select(o, key, ptr, current, options, Label{});
     o.raw("</p>\n");
 }
@@ -313,7 +354,9 @@ void reflection_form(Form& fm, const Reflection& r) {
         const json* ans = member(&entry, "answers");
         if (r.repeat) {
             const std::string lid = fm.hid("entry-" + std::to_string(e));
-            o.raw("<fieldset class=\"m-group\"><legend" + attr("id", lid) + ">")
+            o.raw("<fieldset class=\"m-group\"><legend")
+                .a("id", lid)
+                .raw(">")
                 .text(r.repeat_label.numbered(e, o.lang))
                 .raw("</legend>\n");
             labelled_text(o, fm.key, p + "/title", answers::string_of(member(&entry, "title")), o.s("rf.title"), false);
@@ -385,8 +428,13 @@ void pair_form(Form& fm, const PairTable& t) {
     if (n == 0) {
         json examples = json::array();
         for (const auto& ex : t.examples) examples.push_back({{"left", ex.left.get(o.lang)}, {"right", ex.right.get(o.lang)}});
-        o.raw("<p><button type=\"button\"" + attr("id", "b-fill-" + id_part(fm.key)) + " data-action=\"fill\"" +
-              attr("data-key", fm.key) + " data-ptr=\"/rows\"" + attr("data-value", examples.dump()) + ">")
+        o.raw("<p><button type=\"button\"")
+            .a("id", "b-fill-" + id_part(fm.key))
+            .raw(" data-action=\"fill\"")
+            .a("data-key", fm.key)
+            .raw(" data-ptr=\"/rows\"")
+            .a("data-value", examples.dump())
+            .raw(">")
             .text(o.s("pt.use_examples"))
             .raw("</button></p>\n");
         add_button(o, fm.key, "/rows", json{{"left", ""}, {"right", ""}}, "ui.add_row");
@@ -487,12 +535,19 @@ void nps_form(Form& fm, const NpsSurvey& s) {
     add_button(o, fm.key, "/respondents", json{{"name", ""}, {"score", nullptr}}, "nps.add");
     // Paste scores: a labelled text area and a button that sends its text (data-source).
     const std::string area = "m-paste-" + id_part(fm.key);
-    o.raw("<p><label" + attr("for", area) + ">").text(o.s("nps.paste")).raw("</label><br><span class=\"m-hint\"" +
-          attr("id", area + "-help") + ">").text(o.s("nps.paste_help")).raw("</span><br><textarea" + attr("id", area) +
-          attr("aria-describedby", area + "-help") + attr("data-input-for", "b-paste-" + id_part(fm.key)) +
-          " rows=\"4\" cols=\"12\"></textarea><br><button type=\"button\"" +
-          attr("id", "b-paste-" + id_part(fm.key)) + " data-action=\"paste\"" + attr("data-key", fm.key) +
-          attr("data-source", area) + ">").text(o.s("nps.paste_do")).raw("</button></p>\n");
+    o.raw("<p><label")
+        .a("for", area)
+        .raw(">")
+        .text(o.s("nps.paste"))
+        .raw("</label><br><span class=\"m-hint\"" + attr("id", area + "-help") + ">")
+        .text(o.s("nps.paste_help"))
+        .raw("</span><br><textarea" + attr("id", area) + attr("aria-describedby", area + "-help") +
+             attr("data-input-for", "b-paste-" + id_part(fm.key)) +
+             " rows=\"4\" cols=\"12\"></textarea><br><button type=\"button\"" +
+             attr("id", "b-paste-" + id_part(fm.key)) + " data-action=\"paste\"" + attr("data-key", fm.key) +
+             attr("data-source", area) + ">")
+        .text(o.s("nps.paste_do"))
+        .raw("</button></p>\n");
     csv_button(o, fm.key);
 }
 
@@ -538,7 +593,7 @@ void step_plan_form(Form& fm, const StepPlan& p, const Unit& u) {
     for (const auto& st : p.steps) {
         ++n;
         const json* sj = member(steps, st.id);
-        o.raw("<section class=\"m-step\"" + attr("aria-labelledby", fm.hid("step-" + st.id)) + ">");
+        o.raw("<section class=\"m-step\"").a("aria-labelledby", fm.hid("step-" + st.id)).raw(">");
         o.el("h2", o.f("sp.step", {std::to_string(n)}) + ": " + o.t(st.name), attr("id", fm.hid("step-" + st.id)));
         o.el("p", o.t(st.description));
         if (!st.bullets.empty()) {
@@ -555,8 +610,12 @@ void step_plan_form(Form& fm, const StepPlan& p, const Unit& u) {
                 const std::string ptr = "/steps/" + st.id + "/checks/" + c.id;
                 const std::string id = mirror_control_id(fm.key, ptr);
                 const bool on = answers::bool_of(member(member(sj, "checks"), c.id)).value_or(false);
-                o.raw("<p class=\"m-check\"><input type=\"checkbox\"" + binding(fm.key, ptr, "bool", id) + (on ? " checked" : "") +
-                      "><label" + attr("for", id) + ">")
+                o.raw("<p class=\"m-check\"><input type=\"checkbox\"")
+                    .bind(fm.key, ptr, "bool", id)
+                    .raw(on ? " checked" : "")
+                    .raw("><label")
+                    .a("for", id)
+                    .raw(">")
                     .text(o.t(c.text))
                     .raw("</label></p>\n");
             }
@@ -564,7 +623,9 @@ void step_plan_form(Form& fm, const StepPlan& p, const Unit& u) {
         }
         if (!st.tool.empty() && u.exercise(st.tool)) {
             MirrorRoute r{MirrorRoute::Page::exercise, u.id, st.tool};
-            o.raw("<p><a" + attr("href", mirror_hash(o.course, r, o.lang)) + ">")
+            o.raw("<p><a")
+                .a("href", mirror_hash(o.course, r, o.lang))
+                .raw(">")
                 .text(o.s("sp.open_tool") + ": " + o.t(u.exercise(st.tool)->title))
                 .raw("</a></p>\n");
         }
@@ -583,9 +644,17 @@ void survey_form(Form& fm, const Survey& s) {
         const std::pair<const char*, const char*> choices[2] = {{"true", "sv.agree"}, {"false", "sv.disagree"}};
         for (const auto& [value, label] : choices) {
             const std::string id = mirror_control_id(fm.key, ptr) + "-" + value;
-            o.raw("<span class=\"m-choice\"><input type=\"radio\"" + attr("id", id) + attr("name", mirror_control_id(fm.key, ptr)) +
-                  attr("data-key", fm.key) + attr("data-ptr", ptr) + " data-type=\"choice\"" + attr("value", value) +
-                  (cur == value ? " checked" : "") + "><label" + attr("for", id) + ">")
+            o.raw("<span class=\"m-choice\"><input type=\"radio\"")
+                .a("id", id)
+                .a("name", mirror_control_id(fm.key, ptr))
+                .a("data-key", fm.key)
+                .a("data-ptr", ptr)
+                .raw(" data-type=\"choice\"")
+                .a("value", value)
+                .raw(cur == value ? " checked" : "")
+                .raw("><label")
+                .a("for", id)
+                .raw(">")
                 .text(o.s(label))
                 .raw("</label></span>");
         }
@@ -600,17 +669,28 @@ void quiz_form(Form& fm, const Quiz& q) {
         const std::string ptr = "/questions/" + question.id;
         const auto chosen = answers::quiz_chosen(question, &fm.a);
         const std::string hint_id = mirror_control_id(fm.key, ptr) + "-hint";
-        o.raw("<fieldset class=\"m-group\"" + attr("aria-describedby", hint_id) + "><legend>")
+        o.raw("<fieldset class=\"m-group\"")
+            .a("aria-describedby", hint_id)
+            .raw("><legend>")
             .text(std::to_string(++n) + ". " + o.t(question.text))
             .raw("</legend>");
         o.el("p", o.s(question.multiple ? "qz.choose_many" : "qz.choose_one"), attr("id", hint_id) + " class=\"m-hint\"");
         for (const auto& opt : question.options) {
             const std::string id = mirror_control_id(fm.key, ptr) + "-" + opt.id;
             const bool on = std::find(chosen.begin(), chosen.end(), opt.id) != chosen.end();
-            o.raw(std::string("<p class=\"m-check\"><input type=\"") + (question.multiple ? "checkbox" : "radio") + "\"" +
-                  attr("id", id) + attr("name", mirror_control_id(fm.key, ptr)) + attr("data-key", fm.key) +
-                  attr("data-ptr", ptr) + " data-type=\"multi\"" + attr("value", opt.id) + (on ? " checked" : "") +
-                  "><label" + attr("for", id) + ">")
+            o.raw("<p class=\"m-check\"><input type=\"")
+                .raw(question.multiple ? "checkbox" : "radio")
+                .raw("\"")
+                .a("id", id)
+                .a("name", mirror_control_id(fm.key, ptr))
+                .a("data-key", fm.key)
+                .a("data-ptr", ptr)
+                .raw(" data-type=\"multi\"")
+                .a("value", opt.id)
+                .raw(on ? " checked" : "")
+                .raw("><label")
+                .a("for", id)
+                .raw(">")
                 .text(o.t(opt.text))
                 .raw("</label></p>\n");
         }
@@ -649,7 +729,11 @@ void risk_form(Form& fm, const RiskRegister& s) {
         const json& r = (*risks)[i];
         const std::string p = "/risks/" + std::to_string(i);
         const std::string lid = fm.hid("risk-" + std::to_string(i));
-        o.raw("<fieldset class=\"m-group\"><legend" + attr("id", lid) + ">").text(o.s("rr.risk") + " " + std::to_string(i + 1)).raw("</legend>\n");
+        o.raw("<fieldset class=\"m-group\"><legend")
+            .a("id", lid)
+            .raw(">")
+            .text(o.s("rr.risk") + " " + std::to_string(i + 1))
+            .raw("</legend>\n");
         labelled_text(o, fm.key, p + "/risk", answers::string_of(member(&r, "risk")), o.s("rr.risk"), false);
         labelled_select(o, fm.key, p + "/likelihood", opt_int_text(member(&r, "likelihood")), scale_options(o, 1, 5, true),
                         o.s("rr.likelihood"));
@@ -801,7 +885,8 @@ void risk_results(Out& live, Out& detail, const json& r) {
     }
     live.el("h3", live.s("rr.sorted"));
     if (list.empty()) para(live, live.s("ui.none_yet"));
-    else live.raw("<ol>" + list + "</ol>\n");
+    else
+        live.raw("<ol>").raw(list).raw("</ol>\n");
     // Heat map: every cell says its count and its level in words.
     const json& heat = arr_at(r, "heat");
     if (heat.size() != 5) return;
@@ -816,7 +901,11 @@ void risk_results(Out& live, Out& detail, const json& r) {
         for (int im = 1; im <= 5; ++im) {
             const int count = row.is_array() && row.size() == 5 ? answers::int_of(&row[static_cast<size_t>(im - 1)]).value_or(0) : 0;
             const char* level = levels[static_cast<int>(calc::risk_level(li * im))];
-            detail.raw(std::string("<td class=\"m-level-") + level + "\">").text(std::to_string(count)).raw(" <span class=\"m-level\">(");
+            detail.raw("<td class=\"m-level-")
+                .raw(level)
+                .raw("\">")
+                .text(std::to_string(count))
+                .raw(" <span class=\"m-level\">(");
             detail.text(level_text(level)).raw(")</span></td>");
         }
         detail.raw("</tr>\n");
@@ -890,7 +979,7 @@ void kind_results(Out& live, Out& detail, const Exercise& ex, const json* a, con
                     list += "<li>" + esc(str_at(row, "label")) + " \xE2\x80\x94 " +
                             esc(avg ? live.s("rt.average") + " " + live.num(*avg, 2) : live.s("rt.unrated")) + "</li>";
                 }
-            live.raw("<ol>" + list + "</ol>\n");
+            live.raw("<ol>").raw(list).raw("</ol>\n");
             break;
         }
         case Kind::nps_survey: nps_results(live, detail, r, live.strings); break;
@@ -961,9 +1050,13 @@ void home_page(Out& o) {
     h1(o, o.s("app.title"));
     para(o, o.s("app.intro"));
     for (const auto& u : o.course.units) {
-        o.raw("<section class=\"m-card\"" + attr("aria-labelledby", "m-unit-" + u.id) + ">");
+        o.raw("<section class=\"m-card\"").a("aria-labelledby", "m-unit-" + u.id).raw(">");
         MirrorRoute r{MirrorRoute::Page::overview, u.id, ""};
-        o.raw("<h2" + attr("id", "m-unit-" + u.id) + "><a" + attr("href", mirror_hash(o.course, r, o.lang)) + ">")
+        o.raw("<h2")
+            .a("id", "m-unit-" + u.id)
+            .raw("><a")
+            .a("href", mirror_hash(o.course, r, o.lang))
+            .raw(">")
             .text(unit_label(o, u) + ": " + o.t(u.title))
             .raw("</a></h2>\n");
         para(o, o.t(u.description));
@@ -985,17 +1078,23 @@ void overview_page(Out& o, const Unit& u) {
     o.raw("<ul>");
     for (const auto& oc : u.outcomes) o.raw("<li>").text(o.t(oc)).raw("</li>");
     o.raw("</ul>\n");
-    o.raw("<p><a" + attr("href", mirror_hash(o.course, {MirrorRoute::Page::read, u.id, ""}, o.lang)) + ">")
+    o.raw("<p><a")
+        .a("href", mirror_hash(o.course, {MirrorRoute::Page::read, u.id, ""}, o.lang))
+        .raw(">")
         .text(o.s("overview.start_reading"))
         .raw("</a></p>\n");
-    o.raw("<p><button type=\"button\" id=\"b-book\" data-action=\"book\"" + attr("data-key", u.id) + ">")
+    o.raw("<p><button type=\"button\" id=\"b-book\" data-action=\"book\"")
+        .a("data-key", u.id)
+        .raw(">")
         .text(o.s("overview.book"))
         .raw("</button></p>\n");
     o.el("h2", o.s("nav.exercises"));
     o.raw("<ul>");
     for (const auto& ex : u.exercises) {
         const bool done = exercise_done(o.course, o.wb, exercise_key(u.id, ex.id));
-        o.raw("<li><a" + attr("href", mirror_hash(o.course, {MirrorRoute::Page::exercise, u.id, ex.id}, o.lang)) + ">")
+        o.raw("<li><a")
+            .a("href", mirror_hash(o.course, {MirrorRoute::Page::exercise, u.id, ex.id}, o.lang))
+            .raw(">")
             .text(o.t(ex.title))
             .raw("</a> \xE2\x80\x94 ")
             .text(o.s(done ? "ex.done" : "ex.not_done"))
@@ -1028,10 +1127,12 @@ void listen_page(Out& o, const Unit& u) {
     o.raw("<ol class=\"m-sections\" id=\"m-sections\">\n");  // the item being read: mirror_set_current
     for (size_t i = 0; i < chunks.size(); ++i) {
         const std::string hid = "m-listen-" + std::to_string(i), bid = "b-listen-" + std::to_string(i);
-        o.raw("<li><span" + attr("id", hid) + ">").text(chunks[i].heading).raw("</span> <button type=\"button\"" + attr("id", bid) +
-                                                                                " data-action=\"listen\"" +
-                                                                                attr("data-index", std::to_string(i)) +
-                                                                                attr("aria-labelledby", bid + " " + hid) + ">");
+        o.raw("<li><span")
+            .a("id", hid)
+            .raw(">")
+            .text(chunks[i].heading)
+            .raw("</span> <button type=\"button\"" + attr("id", bid) + " data-action=\"listen\"" +
+                 attr("data-index", std::to_string(i)) + attr("aria-labelledby", bid + " " + hid) + ">");
         o.text(o.s("listen.play")).raw("</button></li>\n");
     }
     o.raw("</ol>\n<p><button type=\"button\" id=\"b-listen-stop\" data-action=\"stop\">").text(o.s("listen.stop")).raw("</button></p>\n");
@@ -1041,18 +1142,20 @@ void exercise_page(Out& o, const Unit& u, const Exercise& ex) {
     const std::string key = exercise_key(u.id, ex.id);
     h1(o, o.t(ex.title));
     para(o, o.t(ex.instructions));
-    o.raw("<div class=\"m-form\"" + attr("data-exercise", key) + ">\n");
+    o.raw("<div class=\"m-form\"").a("data-exercise", key).raw(">\n");
     exercise_form(o, u, ex);
     o.raw("</div>\n");
-    o.raw("<p><button type=\"button\" id=\"b-reset\" data-action=\"reset\"" + attr("data-key", key) +
-          attr("data-confirm", o.s("ex.reset_confirm")) + ">")
+    o.raw("<p><button type=\"button\" id=\"b-reset\" data-action=\"reset\"")
+        .a("data-key", key)
+        .a("data-confirm", o.s("ex.reset_confirm"))
+        .raw(">")
         .text(o.s("ex.reset"))
         .raw("</button></p>\n");
     const MirrorResults r = render_mirror_results(o.course, o.wb, o.strings, o.lang, key);
     o.raw("<section class=\"m-results\" aria-labelledby=\"m-results-h\">\n");
     o.el("h2", o.s("ex.results"), " id=\"m-results-h\"");
-    o.raw("<div id=\"crb-mirror-live\" aria-live=\"polite\">\n" + r.live + "</div>\n");
-    o.raw("<div id=\"crb-mirror-detail\">\n" + r.detail + "</div>\n</section>\n");
+    o.raw("<div id=\"crb-mirror-live\" aria-live=\"polite\">\n").raw(r.live).raw("</div>\n");
+    o.raw("<div id=\"crb-mirror-detail\">\n").raw(r.detail).raw("</div>\n</section>\n");
 }
 
 void summary_page(Out& o, const Unit& u) {
@@ -1062,9 +1165,12 @@ void summary_page(Out& o, const Unit& u) {
         const std::string key = exercise_key(u.id, ex.id);
         if (!answer(o.wb, key)) continue;
         any = true;
-        o.raw("<section" + attr("aria-labelledby", "m-sum-" + ex.id) + ">");
-        o.raw("<h2" + attr("id", "m-sum-" + ex.id) + "><a" +
-              attr("href", mirror_hash(o.course, {MirrorRoute::Page::exercise, u.id, ex.id}, o.lang)) + ">")
+        o.raw("<section").a("aria-labelledby", "m-sum-" + ex.id).raw(">");
+        o.raw("<h2")
+            .a("id", "m-sum-" + ex.id)
+            .raw("><a")
+            .a("href", mirror_hash(o.course, {MirrorRoute::Page::exercise, u.id, ex.id}, o.lang))
+            .raw(">")
             .text(o.t(ex.title))
             .raw("</a></h2>\n");
         const MirrorResults r = render_mirror_results(o.course, o.wb, o.strings, o.lang, key);
@@ -1074,11 +1180,14 @@ void summary_page(Out& o, const Unit& u) {
 }
 
 void nav(Out& o, const Unit& u, const MirrorRoute& route) {
-    o.raw("<nav class=\"m-nav\"" + attr("aria-label", unit_label(o, u) + ": " + o.t(u.title)) + "><ul>\n");
+    o.raw("<nav class=\"m-nav\"").a("aria-label", unit_label(o, u) + ": " + o.t(u.title)).raw("><ul>\n");
     auto item = [&](const MirrorRoute& r, std::string_view label, const std::string& id, std::string_view status) {
         const bool current = r.page == route.page && r.exercise_id == route.exercise_id;
-        o.raw("<li><a" + attr("id", "m-nav-" + id) + attr("href", mirror_hash(o.course, r, o.lang)) +
-              (current ? " aria-current=\"page\"" : "") + ">")
+        o.raw("<li><a")
+            .a("id", "m-nav-" + id)
+            .a("href", mirror_hash(o.course, r, o.lang))
+            .raw(current ? " aria-current=\"page\"" : "")
+            .raw(">")
             .text(label)
             .raw("</a>");
         if (!status.empty()) o.raw(" <span class=\"m-status\">(").text(status).raw(")</span>");
@@ -1097,8 +1206,9 @@ void nav(Out& o, const Unit& u, const MirrorRoute& route) {
 }
 
 void header(Out& o, const MirrorRoute& route, const std::vector<std::string>& alerts) {
-    o.raw("<header class=\"m-header\">\n<p class=\"m-brand\"><a id=\"m-home\"" +
-          attr("href", mirror_hash(o.course, MirrorRoute{}, o.lang)) + ">")
+    o.raw("<header class=\"m-header\">\n<p class=\"m-brand\"><a id=\"m-home\"")
+        .a("href", mirror_hash(o.course, MirrorRoute{}, o.lang))
+        .raw(">")
         .text(o.s("app.title"))
         .raw("</a></p>\n");
     o.el("p", o.s("a11y.intro"), " class=\"m-intro\"");
@@ -1106,7 +1216,11 @@ void header(Out& o, const MirrorRoute& route, const std::vector<std::string>& al
     o.raw("<li>").text(o.s("top.workbook") + ": " + o.wb.name).raw("</li>\n");
     const Lang other = o.lang == Lang::pl ? Lang::en : Lang::pl;
     const char* code = lang_code(other);
-    o.raw("<li><a id=\"m-lang\"" + attr("href", mirror_hash(o.course, route, other)) + attr("lang", code) + attr("hreflang", code) + ">")
+    o.raw("<li><a id=\"m-lang\"")
+        .a("href", mirror_hash(o.course, route, other))
+        .a("lang", code)
+        .a("hreflang", code)
+        .raw(">")
         .text(o.strings.get(other, other == Lang::pl ? "a11y.lang_pl" : "a11y.lang_en"))
         .raw("</a></li>\n");
     o.raw("<li><button type=\"button\" id=\"b-print\" data-action=\"print\">").text(o.s("top.print")).raw("</button></li>\n");
@@ -1160,7 +1274,7 @@ std::string render_mirror(const Course& course, const Workbook& wb, const String
     Out o{course, wb, strings, lang, {}};
     const Unit* u = route.page == MirrorRoute::Page::home ? nullptr : course.unit(route.unit_id);
     const Exercise* ex = u && route.page == MirrorRoute::Page::exercise ? u->exercise(route.exercise_id) : nullptr;
-    o.raw("<div class=\"m-page\"" + attr("data-screen", mirror_hash(course, route, lang)) + ">\n");
+    o.raw("<div class=\"m-page\"").a("data-screen", mirror_hash(course, route, lang)).raw(">\n");
     header(o, route, alerts);
     if (u) {
         o.raw("<div id=\"crb-mirror-nav\">");

@@ -26,9 +26,7 @@ using nlohmann::json;
 
 // [SECTION] Escaping, formatting and small HTML helpers ------------------------------------------
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
+void html_escape_append(std::string& out, std::string_view text) {
     for (const char ch : text) {
         switch (ch) {
             case '&':
@@ -50,6 +48,12 @@ std::string html_escape(std::string_view text) {
                 out += ch;
         }
     }
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    html_escape_append(out, text);
     return out;
 }
 
@@ -80,7 +84,7 @@ public:
     std::string pct(double v) const { return num(v, 1) + "%"; }
 
     void raw(std::string_view html) { out_ += html; }
-    void text(std::string_view t) { out_ += html_escape(t); }
+    void text(std::string_view t) { html_escape_append(out_, t); }
     // <tag class="cls">escaped text</tag>
     void element(const char* tag, std::string_view t, const char* cls = nullptr) {
         open(tag, cls);

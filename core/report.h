@@ -31,5 +31,6 @@ std::string render_book(const Course& course, const std::string& unit_id, Lang l
 
 // Escapes & < > " ' for use in HTML text and attribute values.
 std::string html_escape(std::string_view text);
+void html_escape_append(std::string& out, std::string_view text);  // the same, appended to out
 
 }  // namespace crb
