@@ -63,6 +63,7 @@ private:
     void sync_mirror();
     void sync_mirror_page();
     std::vector<crb::NarrationChunk> route_narration() const;
+    void speak_section(const std::vector<crb::NarrationChunk>& chunks);  // reads chunks[listen_section_]
     void read_on(const std::vector<crb::NarrationChunk>& chunks);  // after a section ends (listen page)
     void drag_to_scroll();
     ImGuiWindow* drag_window_ = nullptr;  // the area being dragged, while the pointer is down

@@ -462,11 +462,12 @@ bool primary_button(const char* label, const ImVec2& size) {
 }
 
 namespace {
-// The width left from screen x `x` to the pushed wrap position, or else the window's work edge.
+// The width left from screen x `x` to where text wraps here (wrap_x(): a pushed wrap position, a
+// card's inner edge), or else to the window's work edge.
 float width_to_edge(float x) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     float right = window->WorkRect.Max.x;
-    if (window->DC.TextWrapPos > 0.0f) right = std::min(right, window->Pos.x - window->Scroll.x + window->DC.TextWrapPos);
+    if (const float wx = wrap_x(); wx > 0.0f) right = std::min(right, window->Pos.x - window->Scroll.x + wx);
     return right - x;
 }
 }  // namespace

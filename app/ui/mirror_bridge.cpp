@@ -121,8 +121,7 @@ void App::sync_mirror_page() {
             if (op == "listen" && route_.page == Route::Page::listen && i >= 0 &&
                 i < static_cast<int>(chunks.size())) {
                 listen_section_ = i;
-                platform::speak(chunks[i].text, crb::lang_code(settings_.lang), listen_rate_);
-                listen_playing_ = true;
+                speak_section(chunks);
             } else {
                 platform::speech_cancel();
                 listen_playing_ = false;

@@ -315,11 +315,18 @@ void App::read(const crb::Unit& u) {
 
 // [SECTION] Listen ----------------------------------------------------------------------------
 
+// The current section, read aloud in the current language and speed (the canvas and the accessible
+// view's Listen both start reading here).
+void App::speak_section(const std::vector<crb::NarrationChunk>& chunks) {
+    platform::speak(chunks[listen_section_].text, crb::lang_code(settings_.lang), listen_rate_);
+    listen_playing_ = true;
+}
+
 // A section finished while reading: the next one follows, or the reading ends after the last.
 void App::read_on(const std::vector<crb::NarrationChunk>& chunks) {
     if (listen_section_ + 1 < static_cast<int>(chunks.size())) {
         ++listen_section_;
-        platform::speak(chunks[listen_section_].text, crb::lang_code(settings_.lang), listen_rate_);
+        speak_section(chunks);
     } else {
         listen_playing_ = false;
     }
@@ -343,10 +350,7 @@ void App::listen(const crb::Unit& u) {
     int n = static_cast<int>(chunks.size());
     listen_section_ = std::clamp(listen_section_, 0, std::max(0, n - 1));
     bool can = st != platform::SpeechState::unavailable && st != platform::SpeechState::no_voice && n > 0;
-    auto speak_current = [&]() {
-        platform::speak(chunks[listen_section_].text, code, listen_rate_);
-        listen_playing_ = true;
-    };
+    auto speak_current = [&]() { speak_section(chunks); };
     if (platform::take_speech_finished() && listen_playing_) read_on(chunks);
     ImGui::BeginDisabled(!can);
     if (ImGui::Button(tr("listen.prev")) && listen_section_ > 0) {
