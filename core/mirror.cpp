@@ -61,14 +61,7 @@ struct Out {
         return *this;
     }
     // name="escaped value", with a leading space.
-    Out& a(const char* name, std::string_view value) {
-        html += ' ';
-        html += name;
-        html += "=\"";
-        html_escape_append(html, value);
-        html += '"';
-        return *this;
-    }
+    Out& a(const char* name, std::string_view value);
     // A control's id and its data-key / data-ptr / data-type (what mirror_edit() reads back).
     Out& bind(std::string_view key, std::string_view ptr, const char* type, std::string_view id) {
         return a("id", id).a("data-key", key).a("data-ptr", ptr).a("data-type", type);
@@ -104,8 +97,24 @@ std::string id_part(std::string_view s) {
     return out;
 }
 
+// ` name="escaped value"` appended to `out` (Out::a), or as a string of its own (attr).
+void append_attr(std::string& out, const char* name, std::string_view value) {
+    out += ' ';
+    out += name;
+    out += "=\"";
+    html_escape_append(out, value);
+    out += '"';
+}
+
 std::string attr(const char* name, std::string_view value) {
-    return std::string(" ") + name + "=\"" + esc(value) + "\"";
+    std::string out;
+    append_attr(out, name, value);
+    return out;
+}
+
+Out& Out::a(const char* name, std::string_view value) {
+    append_attr(html, name, value);
+    return *this;
 }
 
 std::string opt_int_text(const json* v) {
@@ -243,7 +252,7 @@ void table_head(Out& o, const Col* cols, size_t n) {
             continue;
         }
         o.raw("<th scope=\"col\"");
-        if (!id.empty()) o.raw(attr("id", id));
+        if (!id.empty()) o.a("id", id);
         o.raw(">").text(text).raw("</th>");
     }
     o.raw("</tr></thead>\n<tbody>\n");
@@ -539,13 +548,20 @@ void nps_form(Form& fm, const NpsSurvey& s) {
         .a("for", area)
         .raw(">")
         .text(o.s("nps.paste"))
-        .raw("</label><br><span class=\"m-hint\"" + attr("id", area + "-help") + ">")
+        .raw("</label><br><span class=\"m-hint\"")
+        .a("id", area + "-help")
+        .raw(">")
         .text(o.s("nps.paste_help"))
-        .raw("</span><br><textarea" + attr("id", area) + attr("aria-describedby", area + "-help") +
-             attr("data-input-for", "b-paste-" + id_part(fm.key)) +
-             " rows=\"4\" cols=\"12\"></textarea><br><button type=\"button\"" +
-             attr("id", "b-paste-" + id_part(fm.key)) + " data-action=\"paste\"" + attr("data-key", fm.key) +
-             attr("data-source", area) + ">")
+        .raw("</span><br><textarea")
+        .a("id", area)
+        .a("aria-describedby", area + "-help")
+        .a("data-input-for", "b-paste-" + id_part(fm.key))
+        .raw(" rows=\"4\" cols=\"12\"></textarea><br><button type=\"button\"")
+        .a("id", "b-paste-" + id_part(fm.key))
+        .raw(" data-action=\"paste\"")
+        .a("data-key", fm.key)
+        .a("data-source", area)
+        .raw(">")
         .text(o.s("nps.paste_do"))
         .raw("</button></p>\n");
     csv_button(o, fm.key);
@@ -1131,8 +1147,12 @@ void listen_page(Out& o, const Unit& u) {
             .a("id", hid)
             .raw(">")
             .text(chunks[i].heading)
-            .raw("</span> <button type=\"button\"" + attr("id", bid) + " data-action=\"listen\"" +
-                 attr("data-index", std::to_string(i)) + attr("aria-labelledby", bid + " " + hid) + ">");
+            .raw("</span> <button type=\"button\"")
+            .a("id", bid)
+            .raw(" data-action=\"listen\"")
+            .a("data-index", std::to_string(i))
+            .a("aria-labelledby", bid + " " + hid)
+            .raw(">");
         o.text(o.s("listen.play")).raw("</button></li>\n");
     }
     o.raw("</ol>\n<p><button type=\"button\" id=\"b-listen-stop\" data-action=\"stop\">").text(o.s("listen.stop")).raw("</button></p>\n");
