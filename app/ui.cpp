@@ -20,8 +20,6 @@ ui::App g_app;
 bool g_ok = false;
 std::vector<std::string> g_errors;
 
-bool starts_with(const char* s, const char* prefix) { return std::string(s).rfind(prefix, 0) == 0; }
-
 }  // namespace
 
 // Called from the page on visibilitychange (hidden) and pagehide: the last edits reach storage.
@@ -30,16 +28,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void crb_app_flush() {
 }
 
 void ui_init() {
-    std::vector<crb::SourceFile> content, strings;
     unsigned file_count = 0;
     const EmbeddedFile* files = embedded_files(&file_count);
-    for (unsigned i = 0; i < file_count; ++i) {
-        const EmbeddedFile& f = files[i];
-        crb::SourceFile sf{f.name, std::string(reinterpret_cast<const char*>(f.data), f.size)};
-        if (starts_with(f.name, "content/i18n/")) strings.push_back(std::move(sf));
-        else if (starts_with(f.name, "content/unit")) content.push_back(std::move(sf));
-    }
-    g_ok = g_app.init(content, strings, g_errors);
+    crb::Course course;
+    std::vector<crb::SourceFile> strings;
+    g_ok = ui::read_embedded_content(files, file_count, course, strings, g_errors);
+    if (g_ok) g_app.init(std::move(course), strings, g_errors);
     platform::set_page_title(g_ok ? g_app.tr("app.title") : "Customer Relationship Building");
 }
 

@@ -214,17 +214,13 @@ int main(int argc, char** argv) {
     crb::MemoryKeyValue store;
     platform::native::set_storage(&store, true);
 
-    // The embedded content and strings, as app/ui.cpp loads them on the web.
-    std::vector<crb::SourceFile> content, strings;
-    for (unsigned i = 0; i < file_count; ++i) {
-        const EmbeddedFile& f = files[i];
-        crb::SourceFile sf{f.name, std::string(reinterpret_cast<const char*>(f.data), f.size)};
-        if (std::strncmp(f.name, "content/i18n/", 13) == 0) strings.push_back(std::move(sf));
-        else if (std::strncmp(f.name, "content/unit", 12) == 0) content.push_back(std::move(sf));
-    }
+    // The embedded course pack and strings, as app/ui.cpp loads them on the web.
+    crb::Course embedded_course;
+    std::vector<crb::SourceFile> strings;
     std::vector<std::string> errors;
     auto t_init = std::chrono::steady_clock::now();
-    const bool init_ok = g_app.init(content, strings, errors);
+    const bool init_ok = ui::read_embedded_content(files, file_count, embedded_course, strings, errors);
+    if (init_ok) g_app.init(std::move(embedded_course), strings, errors);
     const double init_ms = since(t_init);
     if (!init_ok) {
         for (const auto& e : errors) std::fprintf(stderr, "  %s\n", e.c_str());

@@ -2,7 +2,9 @@
 //
 // The model mirrors docs/content-format.md field by field. It is filled by load_course(), which
 // validates strictly and reports every problem as "<file>: <JSON pointer>: <what is wrong>", so a
-// writer's typo is caught by `crb check` and the unit tests rather than by a learner.
+// writer's typo is caught by `crb check` and the unit tests rather than by a learner. The web app
+// gets the same structs from the course pack the build writes (core/course_pack.h). Every struct
+// compares equal field by field (operator==), which the pack's round-trip test relies on.
 //
 // [SECTION] Languages and texts
 // [SECTION] Reading material
@@ -29,6 +31,7 @@ std::optional<Lang> parse_lang(std::string_view code);  // "en" / "pl", else nul
 
 // A text in both languages; the loader guarantees both are non-empty.
 struct Text {
+    bool operator==(const Text&) const = default;
     std::string en, pl;
     const std::string& get(Lang lang) const { return lang == Lang::pl ? pl : en; }
     // "Respondent 3" for the row at `index`, with this text as the label.
@@ -43,6 +46,7 @@ struct Text {
 // [SECTION] Reading material ---------------------------------------------------------------------
 
 struct Block {
+    bool operator==(const Block&) const = default;
     enum class Type { paragraph, bullets };
     Type type = Type::paragraph;
     Text text;                // paragraph
@@ -50,6 +54,7 @@ struct Block {
 };
 
 struct Section {
+    bool operator==(const Section&) const = default;
     std::string id;
     Text heading;
     std::vector<Block> blocks;
@@ -78,12 +83,15 @@ std::optional<Kind> parse_kind(std::string_view name);
 
 // {"id": ..., "<text field>": T}: questions, strategies, statements, criteria, fields, ...
 struct IdText {
+    bool operator==(const IdText&) const = default;
     std::string id;
     Text text;
 };
 
 struct QuadrantMap {
+    bool operator==(const QuadrantMap&) const = default;
     struct Quadrant {
+        bool operator==(const Quadrant&) const = default;
         std::string id;
         bool high_influence = false, high_interest = false;
         Text name;
@@ -97,6 +105,7 @@ struct QuadrantMap {
 };
 
 struct Reflection {
+    bool operator==(const Reflection&) const = default;
     std::vector<IdText> questions;
     bool repeat = false;  // learner adds entries, each answering every question
     Text repeat_label;
@@ -104,12 +113,15 @@ struct Reflection {
 };
 
 struct ChecklistTable {
+    bool operator==(const ChecklistTable&) const = default;
     struct Row {
+        bool operator==(const Row&) const = default;
         std::string id;
         Text dimension, description;
         std::vector<Text> items;
     };
     struct Group {
+        bool operator==(const Group&) const = default;
         std::string id;
         Text title;
         std::vector<Row> rows;
@@ -120,7 +132,9 @@ struct ChecklistTable {
 };
 
 struct PairTable {
+    bool operator==(const PairTable&) const = default;
     struct Pair {
+        bool operator==(const Pair&) const = default;
         Text left, right;
     };
     Text col_left, col_right;
@@ -128,7 +142,9 @@ struct PairTable {
 };
 
 struct PreferenceScale {
+    bool operator==(const PreferenceScale&) const = default;
     struct Row {
+        bool operator==(const Row&) const = default;
         std::string id;
         Text feature, left, right;
     };
@@ -137,7 +153,9 @@ struct PreferenceScale {
 };
 
 struct RatingTable {
+    bool operator==(const RatingTable&) const = default;
     struct Row {
+        bool operator==(const Row&) const = default;
         std::string id;
         Text label, description;
     };
@@ -147,23 +165,28 @@ struct RatingTable {
 };
 
 struct NpsSurvey {
+    bool operator==(const NpsSurvey&) const = default;
     Text question, respondent_label;
     int default_respondents = 10;
 };
 
 struct WeightedBand {
+    bool operator==(const WeightedBand&) const = default;
     double min = 0, max = 0;  // closed at min, open at max except the top band
     Text text;
 };
 
 struct WeightedRating {
+    bool operator==(const WeightedRating&) const = default;
     Text col_item;
     std::vector<IdText> rows;
     std::vector<WeightedBand> bands;  // may be empty
 };
 
 struct WeightedComparison {
+    bool operator==(const WeightedComparison&) const = default;
     struct Block {
+        bool operator==(const Block&) const = default;
         std::string id;
         Text title;
         std::vector<IdText> rows;
@@ -173,7 +196,9 @@ struct WeightedComparison {
 };
 
 struct StepPlan {
+    bool operator==(const StepPlan&) const = default;
     struct Step {
+        bool operator==(const Step&) const = default;
         std::string id;
         Text name, description;
         std::vector<Text> bullets;
@@ -185,19 +210,23 @@ struct StepPlan {
 };
 
 struct Survey {
+    bool operator==(const Survey&) const = default;
     std::vector<IdText> statements;
     int threshold = 3;  // agreeing with >= threshold statements -> positive
     Text positive, negative;
 };
 
 struct Quiz {
+    bool operator==(const Quiz&) const = default;
     struct Option {
+        bool operator==(const Option&) const = default;
         std::string id;
         Text text;
         bool correct = false;
         Text feedback;
     };
     struct Question {
+        bool operator==(const Question&) const = default;
         std::string id;
         Text text;
         bool multiple = false;
@@ -208,12 +237,15 @@ struct Quiz {
 };
 
 struct Roi {
+    bool operator==(const Roi&) const = default;
     std::string currency = "€";
     int default_years = 3;
 };
 
 struct RiskRegister {
+    bool operator==(const RiskRegister&) const = default;
     struct Example {
+        bool operator==(const Example&) const = default;
         Text risk;
         int likelihood = 1, impact = 1;
     };
@@ -225,6 +257,7 @@ using ExerciseSpec = std::variant<QuadrantMap, Reflection, ChecklistTable, PairT
                                   Survey, Quiz, Roi, RiskRegister>;
 
 struct Exercise {
+    bool operator==(const Exercise&) const = default;
     std::string id;
     Kind kind = Kind::reflection;
     Text title, instructions;
@@ -237,6 +270,7 @@ struct Exercise {
 // [SECTION] Units and the course -----------------------------------------------------------------
 
 struct Unit {
+    bool operator==(const Unit&) const = default;
     std::string id;  // "unit1" .. "unit4"
     int number = 0;
     Text title, description;
@@ -254,6 +288,7 @@ std::string exercise_key(std::string_view unit_id, std::string_view exercise_id)
 bool split_exercise_key(std::string_view key, std::string& unit_id, std::string& exercise_id);
 
 struct Course {
+    bool operator==(const Course&) const = default;
     std::vector<Unit> units;  // sorted by number
     std::string version;      // 16 hex digits, a hash of the source files (names and bytes)
 

@@ -11,9 +11,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/platform/embedded.h"
 #include "app/platform/platform.h"
 #include "app/ui/kit.h"
 #include "app/ui/theme.h"
+#include "core/course_pack.h"
 #include "core/json_checks.h"
 #include "core/report.h"
 #include "core/results.h"
@@ -73,14 +75,29 @@ Theme theme_of(const std::string& name) {
 
 // [SECTION] Start-up ----------------------------------------------------------------------------
 
-bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<crb::SourceFile>& strings,
-               std::vector<std::string>& errors) {
-    crb::LoadResult lr = crb::load_course(content);
-    if (!lr.ok()) {
-        errors = lr.errors;
-        return false;
+bool read_embedded_content(const EmbeddedFile* files, unsigned count, crb::Course& course,
+                           std::vector<crb::SourceFile>& strings, std::vector<std::string>& errors) {
+    bool have_course = false;
+    for (unsigned i = 0; i < count; ++i) {
+        const EmbeddedFile& f = files[i];
+        const std::string_view bytes(reinterpret_cast<const char*>(f.data), f.size);
+        const std::string_view name(f.name);
+        if (name == "content/course.bin") {
+            std::string error;
+            have_course = crb::read_course_pack(bytes, course, error);
+            if (!have_course) errors.push_back("content/course.bin: " + error);
+        } else if (name.rfind("content/i18n/", 0) == 0) {
+            strings.push_back(crb::SourceFile{f.name, std::string(bytes)});
+        }
     }
-    course_ = std::move(lr.course);
+    if (!have_course && errors.empty())
+        errors.push_back("the course (content/course.bin) is missing from this build");
+    return have_course;
+}
+
+void App::init(crb::Course course, const std::vector<crb::SourceFile>& strings,
+               std::vector<std::string>& errors) {
+    course_ = std::move(course);
     g_app = this;
     set_translator(translate);
     for (const auto& f : strings) {
@@ -117,7 +134,6 @@ bool App::init(const std::vector<crb::SourceFile>& content, const std::vector<cr
     if (embedded_)
         platform::post_to_host(
             nlohmann::json{{"type", "crb:ready"}, {"lang", crb::lang_code(settings_.lang)}}.dump());
-    return true;
 }
 
 void App::note_store_message(const crb::StoreMessage& m) {

@@ -15,7 +15,8 @@
 #include "core/text.h"
 #include "core/workbook.h"
 
-struct ImGuiWindow;  // imgui_internal.h
+struct ImGuiWindow;   // imgui_internal.h
+struct EmbeddedFile;  // platform/embedded.h
 
 namespace ui {
 
@@ -32,9 +33,9 @@ struct Route {
 
 class App {
 public:
-    // Loads content and strings from the given sources; returns false (with errors) if the
-    // embedded content is broken, which tests catch long before a learner could see it.
-    bool init(const std::vector<crb::SourceFile>& content, const std::vector<crb::SourceFile>& strings,
+    // Starts with the course and the UI strings (read_embedded_content). Problems in the strings
+    // are added to errors (tests catch them long before a learner could see one).
+    void init(crb::Course course, const std::vector<crb::SourceFile>& strings,
               std::vector<std::string>& errors);
     void frame();  // one ImGui frame (between NewFrame and Render)
     void flush();  // save now (page hidden / closing)
@@ -144,5 +145,11 @@ private:
     std::string mirror_screen_;  // hash + lang + workbook id the mirror was built for
     bool applying_mirror_edit_ = false;
 };
+
+// Start-up data from the files compiled into the app: the course pack ("content/course.bin", see
+// core/course_pack.h) and the UI strings (content/i18n/*.json). False with a message in errors when
+// the course pack is missing or cannot be read (a broken build: the app says so on screen).
+bool read_embedded_content(const EmbeddedFile* files, unsigned count, crb::Course& course,
+                           std::vector<crb::SourceFile>& strings, std::vector<std::string>& errors);
 
 }  // namespace ui

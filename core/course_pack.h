@@ -1,0 +1,30 @@
+// course_pack.h — a validated Course in a compact binary form, the "course pack".
+//
+// The web app used to parse and validate the content JSON of all units at every start (the largest
+// part of its start-up). Now the build does that once: tools/compile_course.cpp runs load_course on
+// the content files and, only when they are valid, writes this pack, which tools/embed.py compiles
+// into the app. The app reads it back (read_course_pack) into the same Course, so the JSON reader and
+// its checks are not in the web build at all. The `crb` tool and the tests still read the JSON.
+//
+// Layout: "CRBC", the format number (varint), then the Course field by field in the order of
+// course_pack.cpp's fields() functions. Numbers are LEB128 varints (int zig-zag encoded), doubles
+// 8 bytes little-endian, strings and lists a varint length followed by their bytes or elements.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/content.h"
+
+namespace crb {
+
+// Bump when the layout changes: an app never reads a pack written for another layout.
+constexpr unsigned kCoursePackFormat = 1;
+
+std::string write_course_pack(const Course& course);
+
+// False with a message (and `out` left empty) when the bytes are not a complete pack of this
+// format: wrong magic or format, cut short, a value out of range, or bytes left over.
+bool read_course_pack(std::string_view bytes, Course& out, std::string& error);
+
+}  // namespace crb

@@ -1,0 +1,163 @@
+// The course pack (core/course_pack.h): what the build writes from the content JSON is read back by
+// the app as the very same course, and a damaged pack is refused with a message, never half-read.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/content.h"
+#include "core/course_pack.h"
+#include "tests/unit/test_support.h"
+
+using namespace crb;
+
+namespace {
+const Course& repository_course() {
+    static const Course course = [] {
+        const LoadResult r = load_course_dir(crb_test::source_dir() + "/content");
+        REQUIRE(r.ok());
+        return r.course;
+    }();
+    return course;
+}
+}  // namespace
+
+TEST_CASE("course pack: the repository's course reads back equal, field by field") {
+    const Course& original = repository_course();
+    REQUIRE(original.units.size() == 4);
+    const std::string pack = write_course_pack(original);
+    Course back;
+    std::string error;
+    REQUIRE(read_course_pack(pack, back, error));
+    CHECK(error.empty());
+    CHECK(back == original);
+    CHECK(back.version == original.version);
+    // Every kind of exercise went through the pack (the test would miss a kind's fields otherwise).
+    std::vector<bool> kinds(std::variant_size_v<ExerciseSpec>, false);
+    for (const Unit& u : back.units)
+        for (const Exercise& e : u.exercises) kinds[e.spec.index()] = true;
+    for (size_t k = 0; k < kinds.size(); ++k) CHECK_MESSAGE(kinds[k], kind_name(static_cast<Kind>(k)));
+}
+
+TEST_CASE("course pack: a changed field makes the courses differ (the comparison sees every field)") {
+    Course changed = repository_course();
+    auto& quiz = std::get<Quiz>(changed.units[0].exercises.back().spec);
+    quiz.questions[0].options[0].feedback.pl += "!";
+    Course back;
+    std::string error;
+    REQUIRE(read_course_pack(write_course_pack(changed), back, error));
+    CHECK(back == changed);
+    CHECK_FALSE(back == repository_course());
+}
+
+TEST_CASE("course pack: the fixture course with numbers, negatives and bands reads back equal") {
+    const Course& c = crb_test::course();
+    Course back;
+    std::string error;
+    REQUIRE(read_course_pack(write_course_pack(c), back, error));
+    CHECK(back == c);
+}
+
+TEST_CASE("course pack: damaged packs are refused with a message and leave nothing behind") {
+    const std::string pack = write_course_pack(repository_course());
+    Course out;
+    std::string error;
+
+    CHECK_FALSE(read_course_pack("", out, error));
+    CHECK(error == "not a course pack");
+    CHECK_FALSE(read_course_pack("{\"id\":\"unit1\"}", out, error));
+    CHECK(error == "not a course pack");
+
+    std::string other_format = pack;
+    other_format[4] = static_cast<char>(kCoursePackFormat + 1);
+    CHECK_FALSE(read_course_pack(other_format, out, error));
+    CHECK(error.find("format " + std::to_string(kCoursePackFormat + 1)) != std::string::npos);
+
+    // Cut short anywhere: always refused, never a crash (sampled every 97 bytes, plus the last one).
+    for (size_t n = 5; n < pack.size(); n += 97) {
+        error.clear();
+        CHECK_FALSE(read_course_pack(std::string_view(pack).substr(0, n), out, error));
+        CHECK_FALSE(error.empty());
+        CHECK(out.units.empty());
+    }
+    CHECK_FALSE(read_course_pack(std::string_view(pack).substr(0, pack.size() - 1), out, error));
+
+    CHECK_FALSE(read_course_pack(pack + "x", out, error));
+    CHECK(error == "the course pack has bytes left over at its end");
+    CHECK(out.units.empty());
+
+    // Every single byte changed in turn (first 4 KB): refused or read, but never a crash or a hang.
+    for (size_t i = 0; i < pack.size() && i < 4096; ++i) {
+        std::string damaged = pack;
+        damaged[i] = static_cast<char>(damaged[i] ^ 0xFF);
+        Course c;
+        std::string e;
+        if (!read_course_pack(damaged, c, e)) CHECK(c.units.empty());
+    }
+}
+
+TEST_CASE("course pack: an exercise whose kind does not match its data is refused") {
+    Course c = repository_course();
+    c.units[0].exercises[0].kind = Kind::roi;  // its data stays a quadrant map
+    Course back;
+    std::string error;
+    CHECK_FALSE(read_course_pack(write_course_pack(c), back, error));
+    CHECK(error == "the course pack has an exercise whose kind does not match its data");
+    CHECK(back.units.empty());
+}
+
+#ifdef CRB_COMPILE_COURSE
+// The build step itself (tools/compile_course/main.cpp), run as the web build runs it.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace {
+namespace fs = std::filesystem;
+
+struct CompileRun {
+    int status = -1;
+    std::string messages;  // what it printed on stderr
+};
+
+CompileRun compile_course(const fs::path& out, const std::vector<std::string>& specs, const fs::path& dir) {
+    std::string command = std::string("\"") + CRB_COMPILE_COURSE + "\" \"" + out.string() + "\"";
+    for (const auto& s : specs) command += " \"" + s + "\"";
+    const fs::path err = dir / "stderr.txt";
+    command += " 2>\"" + err.string() + "\"";
+    CompileRun r;
+    r.status = std::system(command.c_str());
+    r.messages = crb_test::read(err.string());
+    return r;
+}
+}  // namespace
+
+TEST_CASE("compile_course: valid units become a pack; an invalid unit stops the build with its message") {
+    const fs::path dir = fs::temp_directory_path() / ("crb_compile_course_" + std::to_string(std::rand()));
+    fs::create_directories(dir);
+    const std::string unit = crb_test::fixture("course/unit1.json");
+
+    const CompileRun ok = compile_course(dir / "course.bin", {"content/unit1.json=" + unit}, dir);
+    CHECK(ok.status == 0);
+    CHECK(ok.messages.empty());
+    Course back;
+    std::string error;
+    REQUIRE(read_course_pack(crb_test::read((dir / "course.bin").string()), back, error));
+    CHECK(back == load_course({SourceFile{"content/unit1.json", crb_test::read(unit)}}).course);
+
+    std::string broken = crb_test::read(unit);
+    const size_t at = broken.find("\"number\"");
+    REQUIRE(at != std::string::npos);
+    broken.replace(at, 8, "\"numbr\"");
+    std::ofstream(dir / "broken.json") << broken;
+    const CompileRun bad =
+        compile_course(dir / "broken.bin", {"content/unit1.json=" + (dir / "broken.json").string()}, dir);
+    CHECK(bad.status != 0);
+    CHECK(bad.messages.find("content/unit1.json: /numbr: unknown field") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "broken.bin"));
+
+    const CompileRun usage = compile_course(dir / "x.bin", {"no-equals-sign"}, dir);
+    CHECK(usage.status != 0);
+    CHECK(usage.messages.find("expected NAME=PATH") != std::string::npos);
+    fs::remove_all(dir);
+}
+#endif
