@@ -97,9 +97,11 @@ struct Writer {
         for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7F) | 0x80));
         out.push_back(static_cast<char>(v));
     }
+    bool has_nul = false;  // a string with a NUL byte cannot be written (it ends strings)
     void item(std::string& s) {
-        varint(s.size());
+        has_nul = has_nul || s.find('\0') != std::string::npos;
         out += s;
+        out.push_back('\0');
     }
     void item(int& v) {  // zig-zag: small negative numbers stay short
         const int64_t w = v;
@@ -179,9 +181,11 @@ struct Reader {
         return static_cast<size_t>(n);
     }
     void item(std::string& s) {
-        const size_t n = length();
-        s.assign(reinterpret_cast<const char*>(p), n);
-        p += n;
+        const void* nul = std::memchr(p, 0, left());
+        if (!nul) return fail("the course pack is cut short");
+        const auto* stop = static_cast<const unsigned char*>(nul);
+        s.assign(reinterpret_cast<const char*>(p), static_cast<size_t>(stop - p));
+        p = stop + 1;
     }
     void item(int& v) {
         const uint64_t z = varint();
@@ -229,12 +233,14 @@ struct Reader {
 
 }  // namespace
 
-std::string write_course_pack(const Course& course) {
+bool write_course_pack(const Course& course, std::string& out) {
     Writer w;
     w.out.append(kMagic, sizeof kMagic);
     w.varint(kCoursePackFormat);
     w.item(const_cast<Course&>(course));  // the writer only reads; fields() takes non-const references
-    return std::move(w.out);
+    if (w.has_nul) return false;
+    out = std::move(w.out);
+    return true;
 }
 
 bool read_course_pack(std::string_view bytes, Course& out, std::string& error) {

@@ -8,7 +8,8 @@
 //
 // Layout: "CRBC", the format number (varint), then the Course field by field in the order of
 // course_pack.cpp's fields() functions. Numbers are LEB128 varints (int zig-zag encoded), doubles
-// 8 bytes little-endian, strings and lists a varint length followed by their bytes or elements.
+// 8 bytes little-endian, strings their bytes and a NUL (which packs tighter than a length in front),
+// lists a varint count followed by their elements.
 #pragma once
 
 #include <string>
@@ -19,9 +20,11 @@
 namespace crb {
 
 // Bump when the layout changes: an app never reads a pack written for another layout.
-constexpr unsigned kCoursePackFormat = 1;
+constexpr unsigned kCoursePackFormat = 2;
 
-std::string write_course_pack(const Course& course);
+// False (and `out` unchanged) when a text contains a NUL byte, which load_course never lets through
+// (it refuses control characters).
+bool write_course_pack(const Course& course, std::string& out);
 
 // False with a message (and `out` left empty) when the bytes are not a complete pack of this
 // format: wrong magic or format, cut short, a value out of range, or bytes left over.

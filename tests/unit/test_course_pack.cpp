@@ -19,12 +19,18 @@ const Course& repository_course() {
     }();
     return course;
 }
+
+std::string pack_of(const Course& c) {
+    std::string pack;
+    REQUIRE(write_course_pack(c, pack));
+    return pack;
+}
 }  // namespace
 
 TEST_CASE("course pack: the repository's course reads back equal, field by field") {
     const Course& original = repository_course();
     REQUIRE(original.units.size() == 4);
-    const std::string pack = write_course_pack(original);
+    const std::string pack = pack_of(original);
     Course back;
     std::string error;
     REQUIRE(read_course_pack(pack, back, error));
@@ -44,7 +50,7 @@ TEST_CASE("course pack: a changed field makes the courses differ (the comparison
     quiz.questions[0].options[0].feedback.pl += "!";
     Course back;
     std::string error;
-    REQUIRE(read_course_pack(write_course_pack(changed), back, error));
+    REQUIRE(read_course_pack(pack_of(changed), back, error));
     CHECK(back == changed);
     CHECK_FALSE(back == repository_course());
 }
@@ -53,12 +59,12 @@ TEST_CASE("course pack: the fixture course with numbers, negatives and bands rea
     const Course& c = crb_test::course();
     Course back;
     std::string error;
-    REQUIRE(read_course_pack(write_course_pack(c), back, error));
+    REQUIRE(read_course_pack(pack_of(c), back, error));
     CHECK(back == c);
 }
 
 TEST_CASE("course pack: damaged packs are refused with a message and leave nothing behind") {
-    const std::string pack = write_course_pack(repository_course());
+    const std::string pack = pack_of(repository_course());
     Course out;
     std::string error;
 
@@ -95,12 +101,20 @@ TEST_CASE("course pack: damaged packs are refused with a message and leave nothi
     }
 }
 
+TEST_CASE("course pack: a text with a NUL byte is not written (strings end at NUL in the pack)") {
+    Course c = repository_course();
+    c.units[1].sections[0].heading.pl += std::string(1, '\0') + "x";
+    std::string pack = "unchanged";
+    CHECK_FALSE(write_course_pack(c, pack));
+    CHECK(pack == "unchanged");
+}
+
 TEST_CASE("course pack: an exercise whose kind does not match its data is refused") {
     Course c = repository_course();
     c.units[0].exercises[0].kind = Kind::roi;  // its data stays a quadrant map
     Course back;
     std::string error;
-    CHECK_FALSE(read_course_pack(write_course_pack(c), back, error));
+    CHECK_FALSE(read_course_pack(pack_of(c), back, error));
     CHECK(error == "the course pack has an exercise whose kind does not match its data");
     CHECK(back.units.empty());
 }

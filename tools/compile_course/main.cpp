@@ -54,7 +54,11 @@ int main(int argc, char** argv) {
         for (const auto& e : r.errors) std::fprintf(stderr, "  %s\n", e.c_str());
         return 1;
     }
-    const std::string pack = crb::write_course_pack(r.course);
+    std::string pack;
+    if (!crb::write_course_pack(r.course, pack)) {
+        std::fprintf(stderr, "compile_course: a text contains a NUL byte, which a course pack cannot hold\n");
+        return 1;
+    }
     std::FILE* out = std::fopen(argv[1], "wb");
     if (!out || std::fwrite(pack.data(), 1, pack.size(), out) != pack.size() || std::fclose(out) != 0) {
         std::fprintf(stderr, "compile_course: cannot write %s\n", argv[1]);
