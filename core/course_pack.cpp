@@ -213,8 +213,7 @@ struct Reader {
     template <class T>
     void item(std::vector<T>& v) {
         const size_t n = length();
-        v.clear();
-        v.reserve(n);
+        v.clear();  // no reserve(n): a damaged count must not allocate before elements are really read
         for (size_t i = 0; i < n && ok(); ++i) item(v.emplace_back());
     }
     void item(ExerciseSpec& s) {

@@ -86,6 +86,25 @@ TEST_CASE("fuzz corpus: the seeds named after a valid unit load, the hostile one
     }
 }
 
+TEST_CASE("fuzz corpus: every course pack seed and regression is handled; only the whole pack reads") {
+    const auto files = files_in(corpus("course_pack"));
+    REQUIRE(files.size() >= 5);
+    for (const auto& f : files) {
+        const std::string bytes = crb_test::read(f.string());
+        const std::string name = f.filename().string();
+        INFO(name);
+        CHECK(crb_fuzz::course_pack_input(bytes) == "");
+        crb::Course course;
+        std::string error;
+        const bool ok = crb::read_course_pack(bytes, course, error);
+        CHECK(ok == (name == "fixture_course"));
+        if (ok)  // made by compile_course from the fixture unit, as the web build makes the app's pack
+            CHECK(course == crb::load_course({crb::SourceFile{"content/unit1.json",
+                                                              crb_test::read(crb_test::fixture("course/unit1.json"))}})
+                                .course);
+    }
+}
+
 TEST_CASE("fuzz corpus: every LZMA seed and regression is handled; the well-formed seeds decode") {
     const auto files = files_in(corpus("lzma"));
     REQUIRE(files.size() >= 6);

@@ -1,5 +1,5 @@
 // fuzz_entry.h — what each fuzz target does with one input, shared by the libFuzzer binaries
-// (tools/fuzz/fuzz_workbook.cpp, fuzz_content.cpp, fuzz_lzma.cpp) and the corpus replay in the normal unit tests
+// (tools/fuzz/fuzz_workbook.cpp, fuzz_content.cpp, fuzz_lzma.cpp, fuzz_course_pack.cpp) and the corpus replay in the normal unit tests
 // (tests/unit/test_fuzz_corpus.cpp), so a crash found by `./dev fuzz` and saved into
 // tools/fuzz/corpus/<target>/ stays a regression test forever.
 //
@@ -14,6 +14,9 @@
 //       under a backup key: no answer is ever silently dropped.
 //   lzma (lzma_decode on any bytes: 1 byte of properties, 2 of output size, then the stream):
 //     - decoding is deterministic, and a stream that yields N bytes also yields its first N-1.
+//   course_pack (read_course_pack on any bytes: what the web app reads at start):
+//     - a rejection always says why, and leaves an empty course;
+//     - an accepted pack writes back to a pack that reads as the same course.
 //   content (load_course on one unit file):
 //     - a rejection always says why, and leaves an empty course;
 //     - a loaded unit renders (book, narration) and every exercise's initial answer is valid,
@@ -27,6 +30,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/course_pack.h"
 #include "core/i18n.h"
 #include "core/lzma.h"
 #include "core/report.h"
@@ -165,6 +169,22 @@ inline std::string lzma_input(std::string_view bytes) {
         if (!std::equal(shorter.begin(), shorter.end(), a.begin()))
             return "the first " + std::to_string(size - 1) + " bytes differ when fewer are asked for";
     }
+    return "";
+}
+
+inline std::string course_pack_input(std::string_view bytes) {
+    crb::Course course;
+    std::string error;
+    if (!crb::read_course_pack(bytes, course, error)) {
+        if (error.empty()) return "a pack was refused without a reason";
+        if (!course.units.empty() || !course.version.empty()) return "a refused pack left a course behind";
+        return "";
+    }
+    std::string again;
+    if (!crb::write_course_pack(course, again)) return "an accepted pack cannot be written back";
+    crb::Course back;
+    if (!crb::read_course_pack(again, back, error)) return "a written pack does not read back: " + error;
+    if (!(back == course)) return "a pack written back reads as a different course";
     return "";
 }
 
