@@ -1,7 +1,7 @@
 // Screenshots for looking at the UI by eye: node tools/shots.mjs OUT_DIR "name|/path?query#hash|WxH[|script]" ...
 // Serves dist/, opens each URL in a fresh context (test mode on), waits for the app to settle,
-// optionally runs a small script (clicks by test id: "click:<id>;type:<text>;wait:<ms>") and saves
-// OUT_DIR/<name>.png. A developer tool, not a test.
+// optionally runs a small script (clicks by test id: "click:<id>;type:<text>;wait:<ms>;settings:<json>")
+// and saves OUT_DIR/<name>.png. A developer tool, not a test.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -51,6 +51,10 @@ for (const spec of process.argv.slice(3)) {
     } else if (op === "wheel") {
       await page.mouse.move(w / 2, h / 2);
       await page.mouse.wheel(0, Number(arg));
+    } else if (op === "settings") {  // settings:{"text_scale":2} -> stored, then the page reloads
+      await page.evaluate((json) => localStorage.setItem("crb:settings", json), arg);
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
     } else if (op === "wait") {
       await page.waitForTimeout(Number(arg));
     }

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 
+#include "app/ui/text_fit.h"
 #include "app/ui/theme.h"
 #include "core/calc/calc.h"
 #include "core/i18n.h"
@@ -30,6 +31,15 @@ struct NumState {
     bool editing = false;
 };
 std::map<ImGuiID, NumState> g_num;
+
+// The width left from screen x `x` to where text wraps here (wrap_x(): a pushed wrap position, a
+// card's inner edge), or else to the window's work edge.
+float width_to_edge(float x) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    float right = window->WorkRect.Max.x;
+    if (const float wx = wrap_x(); wx > 0.0f) right = std::min(right, window->Pos.x - window->Scroll.x + wx);
+    return right - x;
+}
 
 int resize_cb(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -125,7 +135,20 @@ void set_decimal_comma(bool comma) { g_comma = comma; }
 std::string num(double v, int decimals) { return crb::calc::format_number(v, decimals, g_comma); }
 
 void heading(const char* text, ImFont* font) {
-    ImGui::PushFont(font ? font : fonts().heading);
+    // A long word in a large font on a narrow screen (a phone at 200 % text) would be broken in the
+    // middle: step down to the next smaller face (title -> heading -> bold) until every word fits.
+    ImFont* const steps[] = {font ? font : fonts().heading, fonts().heading, fonts().bold};
+    const float room = width_to_edge(ImGui::GetCursorScreenPos().x);
+    ImFont* chosen = steps[0];
+    for (ImFont* f : steps) {
+        if (!f) continue;
+        chosen = f;
+        ImGui::PushFont(f);
+        const float widest = widest_word(text, text_width);
+        ImGui::PopFont();
+        if (widest <= room) break;
+    }
+    ImGui::PushFont(chosen);
     ImGui::PushTextWrapPos(wrap_x());
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
@@ -422,6 +445,9 @@ float wrap_x() {
 float table_width() { return -g_card_pad; }
 
 float em() { return ImGui::GetFontSize(); }
+float text_width(std::string_view text) {
+    return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+}
 float popup_content_width(float ems) {
     const float room = ImGui::GetMainViewport()->WorkSize.x - 20.0f - ImGui::GetStyle().WindowPadding.x * 2.0f;
     return std::max(std::min(em() * ems, room), em() * 8.0f);
@@ -460,17 +486,6 @@ bool primary_button(const char* label, const ImVec2& size) {
     ImGui::PopStyleColor(4);
     return r;
 }
-
-namespace {
-// The width left from screen x `x` to where text wraps here (wrap_x(): a pushed wrap position, a
-// card's inner edge), or else to the window's work edge.
-float width_to_edge(float x) {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    float right = window->WorkRect.Max.x;
-    if (const float wx = wrap_x(); wx > 0.0f) right = std::min(right, window->Pos.x - window->Scroll.x + wx);
-    return right - x;
-}
-}  // namespace
 
 bool link_button(const char* label) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();

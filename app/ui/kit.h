@@ -63,6 +63,7 @@ bool card_begin(const char* id, float height = 0.0f);
 void card_end();
 float wrap_x();  // for PushTextWrapPos
 float em();      // the current font size
+float text_width(std::string_view text);  // in the current font, on one line
 // A popup's content width: `ems` font sizes, or less on a screen too narrow for that (phones).
 float popup_content_width(float ems);
 // Empty room at the end of a scrolling area, so its last line can scroll clear of the page's

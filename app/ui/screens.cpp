@@ -11,6 +11,7 @@
 #include "app/platform/platform.h"
 #include "app/ui/app.h"
 #include "app/ui/kit.h"
+#include "app/ui/text_fit.h"
 #include "app/ui/theme.h"
 #include "app/widgets/widget.h"
 #include "core/report.h"
@@ -153,12 +154,23 @@ void App::unit_nav(const crb::Unit& u, bool narrow) {
         std::string current;
         for (const auto& it : items)
             if (it.r == route_) current = it.label;
+        // A long exercise title is shortened with "…" in the closed drop-down (the page's own
+        // heading below shows it whole) and wraps in the open list, which is as wide as the box.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float box = ImGui::GetContentRegionAvail().x;
+        const std::string preview =
+            ellipsize(current, box - ImGui::GetFrameHeight() - style.FramePadding.x * 2.0f, text_width);
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##nav", current.c_str())) {
+        if (ImGui::BeginCombo("##nav", preview.c_str())) {
+            ImGui::PushTextWrapPos(box - style.WindowPadding.x - style.ScrollbarSize);
             for (const auto& it : items) {
-                std::string label = (it.done ? "\xE2\x9C\x93 " : "") + it.label;
-                if (ImGui::Selectable(label.c_str(), it.r == route_)) navigate(it.r);
+                ImGui::PushID(it.id.c_str());
+                const std::string label = (it.done ? "\xE2\x9C\x93 " : "") + it.label;
+                if (wrapped_selectable(label.c_str(), it.r == route_)) navigate(it.r);
+                tid("nav/item/" + it.id);
+                ImGui::PopID();
             }
+            ImGui::PopTextWrapPos();
             ImGui::EndCombo();
         }
         tid("nav/combo");

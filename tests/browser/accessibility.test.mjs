@@ -442,5 +442,23 @@ async function textScaleShots(t, lang) {
   assertEqual(problems.join("\n"), "", "widgets inside the window at 200 %");
 }
 
+// A phone at 200 % text: the section drop-down shortens the long title it shows, and its open list
+// wraps every entry inside the screen.
+export async function text_200_percent_phone_drop_down_fits_the_screen(t) {
+  const settings = { lang: "pl", text_scale: 2.0, theme: "light", last_place: "" };
+  const { page } = await open(t, { urlPath: "/?test=1#/pl/unit/3/crm_implementation", viewport: { width: 390, height: 844 }, settings });
+  const combo = await page.evaluate(() => window.crbTest.rects["nav/combo"]);
+  assert(combo && combo[0] + combo[2] <= 390.5, `the drop-down (${combo}) is inside the screen`);
+  await page.mouse.click(combo[0] + combo[2] / 2, combo[1] + combo[3] / 2);
+  await settle(page);
+  await screenshot(page, "a11y-text200-pl-phone-drop-down");
+  const rects = await page.evaluate(() => window.crbTest.rects);
+  const items = Object.keys(rects).filter((k) => k.startsWith("nav/item/"));
+  assert(items.length >= 4, `the open list shows its entries (${items.join(", ")})`);
+  for (const k of items) assert(rects[k][0] + rects[k][2] <= 390.5, `${k} (${rects[k]}) ends inside the screen`);
+  const tall = items.filter((k) => rects[k][3] > 1.6 * rects["nav/item/overview"][3]);
+  assert(tall.length >= 1, "a long exercise title wraps onto a second line");
+}
+
 export async function text_200_percent_en(t) { await textScaleShots(t, "en"); }
 export async function text_200_percent_pl(t) { await textScaleShots(t, "pl"); }
