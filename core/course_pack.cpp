@@ -5,6 +5,7 @@
 // its fields() here (test_course_pack.cpp compares a course read back with the original).
 #include "core/course_pack.h"
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -203,6 +204,7 @@ struct Reader {
         uint64_t bits = 0;
         for (int i = 0; i < 8; ++i) bits |= static_cast<uint64_t>(*p++) << (8 * i);
         std::memcpy(&d, &bits, sizeof d);
+        if (!std::isfinite(d)) fail("the course pack has a number that is not finite");  // content has none
     }
     template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
     void item(E& e) {

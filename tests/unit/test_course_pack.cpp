@@ -2,6 +2,7 @@
 // the app as the very same course, and a damaged pack is refused with a message, never half-read.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <string>
 
 #include "core/content.h"
@@ -107,6 +108,23 @@ TEST_CASE("course pack: a text with a NUL byte is not written (strings end at NU
     std::string pack = "unchanged";
     CHECK_FALSE(write_course_pack(c, pack));
     CHECK(pack == "unchanged");
+}
+
+TEST_CASE("course pack: a number that is not finite is refused (found by fuzz_course_pack)") {
+    Course c = repository_course();
+    Exercise* ex = nullptr;
+    for (Unit& u : c.units)
+        for (Exercise& e : u.exercises)
+            if (auto* w = std::get_if<WeightedRating>(&e.spec); w && !w->bands.empty()) ex = &e;
+    REQUIRE(ex);
+    std::get<WeightedRating>(ex->spec).bands[0].max = std::numeric_limits<double>::quiet_NaN();
+    Course back;
+    std::string error;
+    CHECK_FALSE(read_course_pack(pack_of(c), back, error));
+    CHECK(error == "the course pack has a number that is not finite");
+    std::get<WeightedRating>(ex->spec).bands[0].max = std::numeric_limits<double>::infinity();
+    CHECK_FALSE(read_course_pack(pack_of(c), back, error));
+    CHECK(back.units.empty());
 }
 
 TEST_CASE("course pack: an exercise whose kind does not match its data is refused") {
