@@ -281,7 +281,8 @@ int main(int argc, char** argv) {
 
     std::printf("frame_bench: %d exercises filled (%d done), %zu screens, %dx%d, font atlas %dx%d\n", filled, done,
                 screens.size(), width, height, tex_w, tex_h);
-    std::printf("start-up: unpack fonts and content %.1f ms, font atlas %.1f ms, content and strings (App::init) %.1f ms\n",
+    std::printf("start-up: unpack fonts and content %.1f ms, font atlas %.1f ms, "
+                "course pack, strings and App::init %.1f ms\n",
                 unpack_ms, fonts_ms, init_ms);
     std::printf("heaviest screens (median of %d frames):\n", scan_frames);
     for (size_t i = 0; i < std::min<size_t>(5, screens.size()); ++i)
