@@ -1,6 +1,7 @@
 // Files compiled into the web app at build time (tools/embed.py, driven by CMakeLists.txt):
-// the subset UI fonts ("fonts/regular.ttf", "fonts/bold.ttf") and every content JSON file, minified,
-// named by its repository path ("content/unit1.json", "content/i18n/pl.json").
+// the subset UI fonts ("fonts/regular.ttf", "fonts/bold.ttf", "fonts/symbols.ttf"), the UI strings,
+// minified and named by their repository path ("content/i18n/pl.json"), and the course pack the build
+// compiled from the unit files ("content/course.bin", core/course_pack.h).
 // JSON entries are NUL-terminated (not counted in `size`), so `(const char*)data` is a C string.
 // The app's files are stored as one LZMA stream (embed.py --pack) and unpacked on the first call.
 #pragma once
