@@ -12,15 +12,6 @@
 using namespace crb;
 
 namespace {
-const Course& repository_course() {
-    static const Course course = [] {
-        const LoadResult r = load_course_dir(crb_test::source_dir() + "/content");
-        REQUIRE(r.ok());
-        return r.course;
-    }();
-    return course;
-}
-
 std::string pack_of(const Course& c) {
     std::string pack;
     REQUIRE(write_course_pack(c, pack));
@@ -29,7 +20,7 @@ std::string pack_of(const Course& c) {
 }  // namespace
 
 TEST_CASE("course pack: the repository's course reads back equal, field by field") {
-    const Course& original = repository_course();
+    const Course& original = crb_test::shipped_course();
     REQUIRE(original.units.size() == 4);
     const std::string pack = pack_of(original);
     Course back;
@@ -46,14 +37,14 @@ TEST_CASE("course pack: the repository's course reads back equal, field by field
 }
 
 TEST_CASE("course pack: a changed field makes the courses differ (the comparison sees every field)") {
-    Course changed = repository_course();
+    Course changed = crb_test::shipped_course();
     auto& quiz = std::get<Quiz>(changed.units[0].exercises.back().spec);
     quiz.questions[0].options[0].feedback.pl += "!";
     Course back;
     std::string error;
     REQUIRE(read_course_pack(pack_of(changed), back, error));
     CHECK(back == changed);
-    CHECK_FALSE(back == repository_course());
+    CHECK_FALSE(back == crb_test::shipped_course());
 }
 
 TEST_CASE("course pack: the fixture course with numbers, negatives and bands reads back equal") {
@@ -65,7 +56,7 @@ TEST_CASE("course pack: the fixture course with numbers, negatives and bands rea
 }
 
 TEST_CASE("course pack: damaged packs are refused with a message and leave nothing behind") {
-    const std::string pack = pack_of(repository_course());
+    const std::string pack = pack_of(crb_test::shipped_course());
     Course out;
     std::string error;
 
@@ -103,7 +94,7 @@ TEST_CASE("course pack: damaged packs are refused with a message and leave nothi
 }
 
 TEST_CASE("course pack: a text with a NUL byte is not written (strings end at NUL in the pack)") {
-    Course c = repository_course();
+    Course c = crb_test::shipped_course();
     c.units[1].sections[0].heading.pl += std::string(1, '\0') + "x";
     std::string pack = "unchanged";
     CHECK_FALSE(write_course_pack(c, pack));
@@ -111,7 +102,7 @@ TEST_CASE("course pack: a text with a NUL byte is not written (strings end at NU
 }
 
 TEST_CASE("course pack: a number that is not finite is refused (found by fuzz_course_pack)") {
-    Course c = repository_course();
+    Course c = crb_test::shipped_course();
     Exercise* ex = nullptr;
     for (Unit& u : c.units)
         for (Exercise& e : u.exercises)
@@ -128,7 +119,7 @@ TEST_CASE("course pack: a number that is not finite is refused (found by fuzz_co
 }
 
 TEST_CASE("course pack: an exercise whose kind does not match its data is refused") {
-    Course c = repository_course();
+    Course c = crb_test::shipped_course();
     c.units[0].exercises[0].kind = Kind::roi;  // its data stays a quadrant map
     Course back;
     std::string error;

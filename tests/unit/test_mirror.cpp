@@ -21,15 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-const Course& real_course() {
-    static const Course c = [] {
-        LoadResult r = load_course_dir(crb_test::source_dir() + "/content");
-        REQUIRE(r.ok());
-        return r.course;
-    }();
-    return c;
-}
-
 const Strings& strings() {
     static const Strings s = [] {
         Strings st;
@@ -177,7 +168,7 @@ json sample_event(const Tag& t, const std::string& html) {
 }  // namespace
 
 TEST_CASE("every screen of the course renders valid, named controls in both languages") {
-    const Course& c = real_course();
+    const Course& c = crb_test::shipped_course();
     for (Lang lang : kLangs) {
         for (const auto& route : every_route(c)) {
             CAPTURE(mirror_hash(c, route, lang));
@@ -195,7 +186,7 @@ TEST_CASE("every screen of the course renders valid, named controls in both lang
 }
 
 TEST_CASE("every control of every exercise stores a valid value through mirror_edit") {
-    const Course& c = real_course();
+    const Course& c = crb_test::shipped_course();
     for (const auto& u : c.units) {
         for (const auto& ex : u.exercises) {
             const std::string key = exercise_key(u.id, ex.id);
@@ -235,7 +226,7 @@ TEST_CASE("every control of every exercise stores a valid value through mirror_e
 }
 
 TEST_CASE("NPS typed in the mirror gives the same numbers as core's results, in words") {
-    const Course& c = real_course();
+    const Course& c = crb_test::shipped_course();
     Workbook wb = crb_test::empty_workbook();
     const int scores[] = {10, 9, 9, 8, 7, 6, 3, 10, 0, 9};
     for (int i = 0; i < 10; ++i) {
@@ -256,7 +247,7 @@ TEST_CASE("NPS typed in the mirror gives the same numbers as core's results, in 
 }
 
 TEST_CASE("typed numbers out of range are refused with the canvas's message and the old value put back") {
-    const Course& c = real_course();
+    const Course& c = crb_test::shipped_course();
     Workbook wb = crb_test::empty_workbook();
     json ev = {{"op", "set"}, {"key", "unit2/nps"}, {"ptr", "/respondents/1/score"}, {"type", "int"}, {"text", "1"},
                {"orig", ""}, {"min", "0"}, {"max", "10"}, {"empty", "null"}, {"id", "c-x"}};
@@ -290,7 +281,7 @@ TEST_CASE("typed numbers out of range are refused with the canvas's message and 
 }
 
 TEST_CASE("row actions add, move, fill, remove and reset") {
-    const Course& c = real_course();
+    const Course& c = crb_test::shipped_course();
     Workbook wb = crb_test::empty_workbook();
     auto apply = [&](json ev) {
         const MirrorEdit e = mirror_edit(c, wb, strings(), Lang::en, ev);
@@ -321,7 +312,7 @@ TEST_CASE("row actions add, move, fill, remove and reset") {
 }
 
 TEST_CASE("mirror hashes are the app's deep links and the language link keeps the place") {
-    const Course& c = real_course();
+    const Course& c = crb_test::shipped_course();
     CHECK(mirror_hash(c, MirrorRoute{}, Lang::pl) == "#/pl");
     CHECK(mirror_hash(c, {MirrorRoute::Page::overview, "unit2", ""}, Lang::en) == "#/en/unit/2");
     CHECK(mirror_hash(c, {MirrorRoute::Page::read, "unit2", ""}, Lang::en) == "#/en/unit/2/read");
@@ -333,7 +324,7 @@ TEST_CASE("mirror hashes are the app's deep links and the language link keeps th
 }
 
 TEST_CASE("the accessible NPS and risk pages offer paste and CSV, the overview the unit book") {
-    const Course& c = real_course();
+    const Course& c = crb_test::shipped_course();
     const Workbook wb = crb_test::empty_workbook();
     const std::string nps = render_mirror(c, wb, strings(), Lang::pl, MirrorRoute{MirrorRoute::Page::exercise, "unit2", "nps"});
     CHECK(nps.find("<textarea id=\"m-paste-unit2-nps\"") != std::string::npos);

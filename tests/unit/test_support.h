@@ -57,6 +57,16 @@ inline const crb::Course& course() {
     return c;
 }
 
+// The shipped course: content/unit*.json of the repository (test_content.cpp names any problems).
+inline const crb::Course& shipped_course() {
+    static const crb::Course c = [] {
+        crb::LoadResult r = crb::load_course_dir(source_dir() + "/content");
+        REQUIRE(r.ok());
+        return r.course;
+    }();
+    return c;
+}
+
 inline crb::Workbook empty_workbook(const std::string& id = "wb-test0001") {
     crb::Workbook wb;
     wb.id = id;

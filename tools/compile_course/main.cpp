@@ -13,21 +13,6 @@
 #include "core/content.h"
 #include "core/course_pack.h"
 
-namespace {
-
-bool read_all(const std::string& path, std::string& out) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return false;
-    char buf[65536];
-    size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    const bool ok = !std::ferror(f);
-    std::fclose(f);
-    return ok;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
     if (argc < 3) {
         std::fprintf(stderr, "usage: compile_course OUT NAME=PATH [NAME=PATH ...]\n");
@@ -42,7 +27,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         crb::SourceFile f{spec.substr(0, eq), {}};
-        if (!read_all(spec.substr(eq + 1), f.text)) {
+        if (!crb::read_file(spec.substr(eq + 1), f.text)) {
             std::fprintf(stderr, "compile_course: cannot read %s\n", spec.substr(eq + 1).c_str());
             return 1;
         }
