@@ -32,14 +32,11 @@ int oversample_h(float size_px) { return size_px < 20.0f ? 2 : 1; }
 ImFont* add_font(const char* name, float size_px) {
     ImGuiIO& io = ImGui::GetIO();
     const EmbeddedFile* file = find_embedded_file(name);
+    if (!file) return nullptr;  // a damaged build: the platform decides (ui_fonts.h)
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // static data compiled in, never freed
     config.OversampleH = oversample_h(size_px);
     config.OversampleV = 1;
-    if (!file) {  // cannot happen with a correct build; keep the app usable anyway
-        config.SizePixels = size_px;
-        return io.Fonts->AddFontDefault(&config);
-    }
     // ImGui takes a non-const pointer but does not write to data it does not own.
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data),
                                                   static_cast<int>(file->size), size_px, &config, kGlyphRanges.data);

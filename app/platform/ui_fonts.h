@@ -9,7 +9,9 @@ namespace platform {
 
 // Clears ImGui's font atlas and adds the four faces (regular 17 px, bold 17 px, heading 22 px,
 // title 28 px bold) at their size x `px_scale`, each with the symbol face merged in; sets
-// io.FontDefault to the regular face and io.FontGlobalScale to 1 / dpr. Does not Build().
+// io.FontDefault to the regular face and io.FontGlobalScale to 1 / dpr. Does not Build(). A face
+// whose font file is missing from the build is left null (the web stops with a message; native
+// tools fall back to ImGui's built-in font): the web build never links that built-in font.
 Fonts add_ui_fonts(float px_scale, float dpr);
 
 }  // namespace platform

@@ -1,8 +1,7 @@
 // UI fonts: the subset Noto Sans faces compiled into the wasm (tools/embed.py), rasterised at the
 // device pixel ratio so text stays sharp on hi-DPI screens. ImGui works in CSS pixels: the atlas is
-// built at size x dpr and io.FontGlobalScale = 1 / dpr maps it back.
+// built at size x dpr and io.FontGlobalScale = 1 / dpr maps it back; web_renderer.cpp uploads it.
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "platform/platform.h"
 #include "platform/ui_fonts.h"
 #include "platform/web_internal.h"
@@ -33,15 +32,12 @@ namespace web {
 float fonts_dpr() { return g_fonts_dpr; }
 bool fonts_stale(float dpr) { return dpr != g_fonts_dpr || g_wanted_scale != g_fonts_scale; }
 
-void build_fonts(float dpr, bool upload) {
+bool build_fonts(float dpr) {
     if (!(dpr > 0.0f)) dpr = 1.0f;
-    ImGuiIO& io = ImGui::GetIO();
-    if (upload) ImGui_ImplOpenGL3_DestroyFontsTexture();
     g_fonts = add_ui_fonts(dpr * g_wanted_scale, dpr);
-    io.Fonts->Build();
-    if (upload) ImGui_ImplOpenGL3_CreateFontsTexture();
     g_fonts_dpr = dpr;
     g_fonts_scale = g_wanted_scale;
+    return g_fonts.regular && g_fonts.bold && g_fonts.heading && g_fonts.title && build_font_texture();
 }
 
 }  // namespace web

@@ -1,7 +1,11 @@
 // Internal wiring between the web platform files (not for UI code: use platform.h).
 #pragma once
 
+struct ImDrawData;
+struct SDL_Window;
+union SDL_Event;
 struct ImGuiIO;
+struct ImVec4;
 
 namespace platform::web {
 
@@ -11,11 +15,25 @@ constexpr int kFramesAfterInput = 3;
 // Make sure the main loop runs and draws at least `frames` more frames (web_main_loop.cpp).
 void wake(int frames);
 
-// Fonts (web_fonts.cpp): (re)build the atlas for `dpr`; `upload` when the GL backend already
-// owns a font texture that must be replaced.
-void build_fonts(float dpr, bool upload);
+// Fonts (web_fonts.cpp): (re)build the atlas for `dpr` and upload it (build_font_texture). False
+// when the fonts are missing from the build (a damaged build: the caller says so and stops).
+bool build_fonts(float dpr);
 float fonts_dpr();
 bool fonts_stale(float dpr);  // the ratio or the text size changed since the last build
+
+// Input (web_input.cpp): install once with the window; one call per SDL event; once per frame
+// before ImGui::NewFrame() (display size, time, mouse, cursor).
+void input_install(SDL_Window* window);
+void input_event(const SDL_Event& event);
+void input_new_frame();
+
+// WebGL 2 renderer (web_renderer.cpp). renderer_init() once the context is current (false: the
+// shader did not link); build_font_texture() builds ImGui's font atlas from the fonts added to it
+// and uploads it, replacing the previous texture (false: no fonts added or the atlas did not
+// build); render() clears the canvas to `background` and draws the frame.
+bool renderer_init();
+bool build_font_texture();
+void render(const ImDrawData* data, int fb_width, int fb_height, const ImVec4& background);
 
 // Text agent and clipboard (web_text_agent.cpp).
 void text_agent_install(ImGuiIO& io);

@@ -10,17 +10,16 @@
 // Signals for tests and the page: after the first settled frame <html data-ready="1"> is set (the
 // page's CSS hides its loading indicator), and window.crbFramesDrawn counts drawn frames.
 #include <GLES3/gl3.h>
-#include <algorithm>
-#include <vector>
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "imgui_impl_opengl3.h"
-#include "imgui_impl_sdl.h"
 #include "platform/platform.h"
 #include "platform/web_internal.h"
 
@@ -106,7 +105,7 @@ struct Loop {
     bool animating = false;     // keep_animating(true)
     bool paused = false;        // main loop paused by us
     bool caret_timer = false;   // a caret wake-up is scheduled
-    bool device_ready = false;  // the GL backend created its objects (first NewFrame done)
+    bool device_ready = false;  // the first frame has started
     bool ready = false;         // data-ready signalled
     unsigned frames_drawn = 0;
 };
@@ -116,9 +115,8 @@ Loop g_loop;
 
 void draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
-    ImGui_ImplOpenGL3_NewFrame();
     g_loop.device_ready = true;
-    ImGui_ImplSDL2_NewFrame();
+    web::input_new_frame();
     // Pitfall 4: ImGui 1.86 asserts on a zero DeltaTime, which headless/virtual time produces.
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = kMinDeltaTime;
 
@@ -128,11 +126,7 @@ void draw_frame() {
 
     const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
     const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
-    glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::render(ImGui::GetDrawData(), fb_w, fb_h, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
     SDL_GL_SwapWindow(g_loop.window);
 
     ++g_loop.frames_drawn;
@@ -168,9 +162,8 @@ void go_idle() {
 // Dear ImGui 1.86 has no input queue: a key is "down" in a frame only if io.KeysDown says so when
 // the frame starts. A quick Ctrl+A or Backspace whose keydown and keyup arrive between two frames
 // would never be seen, so a key's release is held back to the next frame when its press was handled
-// in this one (with every event after it, keeping the order). The backend also reads the modifiers
-// from SDL's current state, which may already be past this event (Ctrl released too): the event's
-// own modifiers are used instead.
+// in this one (with every event after it, keeping the order). The modifiers come from each key
+// event (web_input.cpp), not from SDL's current state, which may already be past it.
 std::vector<SDL_Event> g_held_events;
 
 bool handle_events() {
@@ -186,18 +179,22 @@ bool handle_events() {
             g_held_events.assign(batch.begin() + static_cast<std::ptrdiff_t>(i), batch.end());
             break;
         }
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
-            ImGuiIO& io = ImGui::GetIO();
-            const Uint16 mod = e.key.keysym.mod;
-            io.KeyShift = (mod & KMOD_SHIFT) != 0;
-            io.KeyCtrl = (mod & KMOD_CTRL) != 0;
-            io.KeyAlt = (mod & KMOD_ALT) != 0;
-            io.KeySuper = (mod & KMOD_GUI) != 0;
-            if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
-        }
+        web::input_event(e);
+        if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
     }
     return !batch.empty();
+}
+
+// Fonts are compiled into the build, so only a damaged download can lack them. Answers are saved
+// in the browser, not in the app's files: nothing is lost.
+constexpr const char* kDamagedFonts =
+    "This copy of the app is damaged (its fonts are missing). Reload the page; your answers are safe. / "
+    "Ta kopia aplikacji jest uszkodzona (brak czcionek). Od\xC5\x9Bwie\xC5\xBC stron\xC4\x99; "
+    "twoje odpowiedzi s\xC4\x85 bezpieczne.";
+
+void stop(const char* message) {
+    crb_js_fatal(message);
+    emscripten_cancel_main_loop();
 }
 
 void iterate() {
@@ -209,7 +206,10 @@ void iterate() {
         // The ratio changed (zoom, another screen). Browsers do not always send a resize or a
         // media query change for that, so let SDL catch up here, on the next wake-up at the latest.
         if (web::fonts_dpr() > 0.0f) crb_js_dispatch_resize();
-        web::build_fonts(dpr, g_loop.device_ready);
+        if (!web::build_fonts(dpr)) {
+            stop(kDamagedFonts);
+            return;
+        }
         request_frames(web::kFramesAfterInput);
     }
 
@@ -277,13 +277,18 @@ int run(FrameFn frame) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no file system; the UI persists what it needs itself
     io.LogFilename = nullptr;
-    ImGui::StyleColorsLight();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // every action reachable without a mouse
 
-    ImGui_ImplSDL2_InitForOpenGL(g_loop.window, g_loop.gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    web::input_install(g_loop.window);
+    if (!web::renderer_init()) {
+        crb_js_fatal("This browser cannot show the app: its WebGL 2 did not accept the app's shaders.");
+        return 1;
+    }
     web::text_agent_install(io);
-    web::build_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()), false);
+    if (!web::build_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()))) {
+        crb_js_fatal(kDamagedFonts);
+        return 1;
+    }
 
     crb_js_install_wake_listeners();
     web::wheel_install();
