@@ -17,7 +17,6 @@ namespace {
 // [SECTION] The fields of each struct, in pack order ----------------------------------------------
 
 // clang-format off (kept compact: a table of structs and their fields)
-template <class A> void fields(A& a, Text& x) { a(x.en, x.pl); }
 template <class A> void fields(A& a, IdText& x) { a(x.id, x.text); }
 template <class A> void fields(A& a, Block& x) { a(x.type, x.text, x.items); }
 template <class A> void fields(A& a, Section& x) { a(x.id, x.heading, x.blocks); }
@@ -88,6 +87,7 @@ constexpr char kMagic[4] = {'C', 'R', 'B', 'C'};
 
 struct Writer {
     std::string out;
+    std::string polish;  // the second part: the Polish of every Text, in order
 
     template <class... T>
     void operator()(T&... xs) {
@@ -99,10 +99,15 @@ struct Writer {
         out.push_back(static_cast<char>(v));
     }
     bool has_nul = false;  // a string with a NUL byte cannot be written (it ends strings)
-    void item(std::string& s) {
+    void put(std::string& to, const std::string& s) {
         has_nul = has_nul || s.find('\0') != std::string::npos;
-        out += s;
-        out.push_back('\0');
+        to += s;
+        to.push_back('\0');
+    }
+    void item(std::string& s) { put(out, s); }
+    void item(Text& t) {
+        put(out, t.en);
+        put(polish, t.pl);
     }
     void item(int& v) {  // zig-zag: small negative numbers stay short
         const int64_t w = v;
@@ -141,14 +146,17 @@ void emplace_alternative(ExerciseSpec& s, size_t index, std::index_sequence<I...
 }
 
 struct Reader {
-    const unsigned char* p;
+    const unsigned char* p;  // the main part
     const unsigned char* end;
+    const unsigned char* q;  // the Polish texts
+    const unsigned char* q_end;
     std::string error;  // the first problem; empty while all is well
 
     bool ok() const { return error.empty(); }
     void fail(const char* what) {
         if (ok()) error = what;
         p = end;  // nothing more is read
+        q = q_end;
     }
     size_t left() const { return static_cast<size_t>(end - p); }
 
@@ -181,12 +189,17 @@ struct Reader {
         }
         return static_cast<size_t>(n);
     }
-    void item(std::string& s) {
-        const void* nul = std::memchr(p, 0, left());
+    void string_at(const unsigned char*& at, const unsigned char* stop, std::string& s) {
+        const void* nul = std::memchr(at, 0, static_cast<size_t>(stop - at));
         if (!nul) return fail("the course pack is cut short");
-        const auto* stop = static_cast<const unsigned char*>(nul);
-        s.assign(reinterpret_cast<const char*>(p), static_cast<size_t>(stop - p));
-        p = stop + 1;
+        const auto* last = static_cast<const unsigned char*>(nul);
+        s.assign(reinterpret_cast<const char*>(at), static_cast<size_t>(last - at));
+        at = last + 1;
+    }
+    void item(std::string& s) { string_at(p, end, s); }
+    void item(Text& t) {
+        string_at(p, end, t.en);
+        string_at(q, q_end, t.pl);
     }
     void item(int& v) {
         const uint64_t z = varint();
@@ -238,16 +251,18 @@ bool write_course_pack(const Course& course, std::string& out) {
     Writer w;
     w.out.append(kMagic, sizeof kMagic);
     w.varint(kCoursePackFormat);
-    w.item(const_cast<Course&>(course));  // the writer only reads; fields() takes non-const references
-    if (w.has_nul) return false;
-    out = std::move(w.out);
+    Writer main;
+    main.item(const_cast<Course&>(course));  // the writer only reads; fields() takes non-const references
+    if (main.has_nul) return false;
+    w.varint(main.out.size());
+    out = std::move(w.out) + main.out + main.polish;
     return true;
 }
 
 bool read_course_pack(std::string_view bytes, Course& out, std::string& error) {
     out = Course{};
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-    Reader r{data, data + bytes.size(), {}};
+    Reader r{data, data + bytes.size(), nullptr, nullptr, {}};
     if (bytes.size() < sizeof kMagic || std::memcmp(data, kMagic, sizeof kMagic) != 0) {
         error = "not a course pack";
         return false;
@@ -259,9 +274,13 @@ bool read_course_pack(std::string_view bytes, Course& out, std::string& error) {
                 std::to_string(kCoursePackFormat);
         return false;
     }
+    const size_t main_size = r.length();  // fails (and reads nothing more) when longer than the rest
+    r.q = r.p + main_size;
+    r.q_end = r.end;
+    r.end = r.q;
     Course course;
     r.item(course);
-    if (r.ok() && r.p != r.end) r.fail("the course pack has bytes left over at its end");
+    if (r.ok() && (r.p != r.end || r.q != r.q_end)) r.fail("the course pack has bytes left over at its end");
     if (r.ok()) {  // an exercise's kind names the alternative its data is in
         for (const Unit& u : course.units)
             for (const Exercise& e : u.exercises)

@@ -6,10 +6,13 @@
 // into the app. The app reads it back (read_course_pack) into the same Course, so the JSON reader and
 // its checks are not in the web build at all. The `crb` tool and the tests still read the JSON.
 //
-// Layout: "CRBC", the format number (varint), then the Course field by field in the order of
-// course_pack.cpp's fields() functions. Numbers are LEB128 varints (int zig-zag encoded), doubles
-// 8 bytes little-endian, strings their bytes and a NUL (which packs tighter than a length in front),
-// lists a varint count followed by their elements.
+// Layout: "CRBC", the format number (varint), the length of the main part (varint), the main part,
+// then the Polish texts. The main part is the Course field by field in the order of course_pack.cpp's
+// fields() functions, with the English of every bilingual Text; the Polish of each Text follows in
+// the same order after it, all together (one language after the other compresses better than the two
+// interleaved: the build LZMA-packs the embedded files). Numbers are LEB128 varints (int zig-zag
+// encoded), doubles 8 bytes little-endian, strings their bytes and a NUL (which packs tighter than a
+// length in front), lists a varint count followed by their elements.
 #pragma once
 
 #include <string>
@@ -20,7 +23,7 @@
 namespace crb {
 
 // Bump when the layout changes: an app never reads a pack written for another layout.
-constexpr unsigned kCoursePackFormat = 2;
+constexpr unsigned kCoursePackFormat = 3;
 
 // False (and `out` unchanged) when a text contains a NUL byte, which load_course never lets through
 // (it refuses control characters).

@@ -47,6 +47,41 @@ TEST_CASE("course pack: a changed field makes the courses differ (the comparison
     CHECK_FALSE(back == crb_test::shipped_course());
 }
 
+TEST_CASE("course pack: the Polish texts follow the main part, one after the other, in course order") {
+    const Course& c = crb_test::shipped_course();
+    const std::string pack = pack_of(c);
+    // "CRBC", the format (one byte while it is below 128), then the main part's length.
+    REQUIRE(pack.size() > 6);
+    CHECK(static_cast<unsigned char>(pack[4]) == kCoursePackFormat);
+    size_t at = 5, main_size = 0;
+    for (int shift = 0; at < pack.size(); shift += 7) {
+        const auto b = static_cast<unsigned char>(pack[at++]);
+        main_size |= static_cast<size_t>(b & 0x7F) << shift;
+        if (!(b & 0x80)) break;
+    }
+    REQUIRE(at + main_size < pack.size());
+    const std::string main_part = pack.substr(at, main_size);
+    const std::string polish = pack.substr(at + main_size);
+    // The first Texts of the course are unit I's title and description.
+    const std::string first_two = c.units[0].title.pl + '\0' + c.units[0].description.pl + '\0';
+    CHECK(polish.rfind(first_two, 0) == 0);
+    CHECK(main_part.find(c.units[0].title.en + '\0') != std::string::npos);
+    CHECK(main_part.find(c.units[0].title.pl) == std::string::npos);
+    // A main part said to be longer than the pack is refused, as is a missing last Polish text.
+    Course out;
+    std::string error;
+    std::string longer = pack.substr(0, 5);
+    for (size_t n = pack.size(); n >= 0x80; n >>= 7) longer += static_cast<char>((n & 0x7F) | 0x80);
+    longer += static_cast<char>(pack.size() >> (7 * (longer.size() - 5)));
+    longer += pack.substr(at);
+    CHECK_FALSE(read_course_pack(longer, out, error));
+    CHECK(error == "the course pack is cut short");
+    CHECK(out.units.empty());
+    CHECK_FALSE(read_course_pack(pack.substr(0, pack.size() - 1), out, error));
+    CHECK(error == "the course pack is cut short");
+    CHECK(out.units.empty());
+}
+
 TEST_CASE("course pack: the fixture course with numbers, negatives and bands reads back equal") {
     const Course& c = crb_test::course();
     Course back;
