@@ -709,11 +709,11 @@ void App::settings_menu() {
 
 void App::settings_contents() {
     ImGui::TextUnformatted(tr("settings.text_size"));
-    int pct = static_cast<int>(std::lround(settings_.text_scale * 100));
+    int step = static_cast<int>(std::lround(settings_.text_scale * 10)) - 8;  // 80 % ... 200 % by 10
     ImGui::SetNextItemWidth(em() * 12);
-    if (ImGui::SliderInt("##scale", &pct, 80, 200, "%d%%", ImGuiSliderFlags_AlwaysClamp)) {
-        pct = (pct + 5) / 10 * 10;
-        settings_.text_scale = pct / 100.0;
+    const std::string percent = std::to_string((std::clamp(step, 0, 12) + 8) * 10) + "%";
+    if (step_slider("##scale", step, 12, percent.c_str())) {
+        settings_.text_scale = (step + 8) / 10.0;
         persist_settings();
     }
     tid("settings/scale");

@@ -567,4 +567,68 @@ std::string tid_dump_json(float scale) {
     return out;
 }
 
+bool step_slider(const char* id, int& position, int steps, const char* text) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems || steps < 1) return false;
+    ImGuiContext& g = *GImGui;
+    const ImGuiStyle& style = g.Style;
+    const ImGuiID gid = window->GetID(id);
+    const ImVec2 at = window->DC.CursorPos;
+    const ImRect frame(
+        at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y + g.FontSize + style.FramePadding.y * 2.0f));
+    ImGui::ItemSize(frame, style.FramePadding.y);
+    if (!ImGui::ItemAdd(frame, gid)) return false;
+
+    const bool hovered = ImGui::ItemHoverable(frame, gid);
+    if ((hovered && g.IO.MouseClicked[0]) || g.NavActivateId == gid) {
+        ImGui::SetActiveID(gid, window);
+        ImGui::SetFocusID(gid, window);
+        ImGui::FocusWindow(window);
+        g.ActiveIdUsingNavDirMask |= (1 << ImGuiDir_Left) | (1 << ImGuiDir_Right);  // the arrows are ours
+    }
+
+    // One step per grab width, as ImGui's integer sliders draw it.
+    constexpr float kPad = 2.0f;
+    const float track = frame.GetWidth() - kPad * 2.0f;
+    const float grab = ImMin(ImMax(track / static_cast<float>(steps + 1), style.GrabMinSize), track);
+    const float first = frame.Min.x + kPad + grab * 0.5f;
+    const float span = track - grab;
+    const int old = ImClamp(position, 0, steps);
+    int now = old;
+    if (g.ActiveId == gid) {
+        if (g.ActiveIdSource == ImGuiInputSource_Mouse) {
+            if (!g.IO.MouseDown[0]) {
+                ImGui::ClearActiveID();
+            } else {
+                const float t = span > 0.0f ? ImSaturate((g.IO.MousePos.x - first) / span) : 0.0f;
+                now = static_cast<int>(t * static_cast<float>(steps) + 0.5f);
+            }
+        } else if (g.NavActivatePressedId == gid && !g.ActiveIdIsJustActivated) {
+            ImGui::ClearActiveID();  // Space or Enter again: let go
+        } else {
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) now = ImMax(now - 1, 0);
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) now = ImMin(now + 1, steps);
+        }
+    }
+    const bool changed = now != position;
+    position = now;
+    if (changed) ImGui::MarkItemEdited(gid);
+
+    const bool active = g.ActiveId == gid;
+    ImGui::RenderNavHighlight(frame, gid);
+    ImGui::RenderFrame(frame.Min, frame.Max,
+                       ImGui::GetColorU32(active    ? ImGuiCol_FrameBgActive
+                                          : hovered ? ImGuiCol_FrameBgHovered
+                                                    : ImGuiCol_FrameBg),
+                       true, style.FrameRounding);
+    if (span >= 0.0f && track >= 1.0f) {
+        const float x = first + span * static_cast<float>(now) / static_cast<float>(steps);
+        window->DrawList->AddRectFilled(
+            ImVec2(x - grab * 0.5f, frame.Min.y + kPad), ImVec2(x + grab * 0.5f, frame.Max.y - kPad),
+            ImGui::GetColorU32(active ? ImGuiCol_SliderGrabActive : ImGuiCol_SliderGrab), style.GrabRounding);
+    }
+    ImGui::RenderTextClipped(frame.Min, frame.Max, text, nullptr, nullptr, ImVec2(0.5f, 0.5f));
+    return changed;
+}
+
 }  // namespace ui

@@ -82,6 +82,12 @@ bool link_button(const char* label);
 // A selectable whose text wraps (as tall as the wrapped text), keeping `reserve_right` free at its
 // right end for a mark the caller draws there. Push an id first: its own id is "##sel".
 bool wrapped_selectable(const char* text, bool selected, float reserve_right = 0.0f);
+// A slider over the whole steps 0..`steps`, `position` being the current one, with `text` centred on
+// it (the caller formats the value). Mouse: click or drag. Keyboard: Space or Enter takes hold of it,
+// the Left and Right arrow keys move one step, Space, Enter or Escape lets go. In place of
+// ImGui::SliderInt/SliderFloat (whose every data type and Ctrl+click text entry would be linked in
+// for the app's four sliders, all of which move in whole steps). True when `position` changed.
+bool step_slider(const char* id, int& position, int steps, const char* text);
 // ImGui::SameLine() when a button with this label still fits before the wrap position or the
 // window's edge; otherwise the button goes on the next line. Not for windows sized to their
 // content (their edge is last frame's size).

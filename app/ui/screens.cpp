@@ -399,9 +399,9 @@ void App::listen(const crb::Unit& u) {
     ImGui::TextUnformatted(tr("listen.speed"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em() * 10);
-    if (ImGui::SliderFloat("##rate", &listen_rate_, 0.75f, 1.5f, "%.2f\xC3\x97",
-                           ImGuiSliderFlags_AlwaysClamp)) {
-        listen_rate_ = std::round(listen_rate_ * 20) / 20;
+    int rate_step = static_cast<int>(std::lround((listen_rate_ - 0.75f) * 20));  // 0.75x ... 1.5x by 0.05
+    if (step_slider("##rate", rate_step, 15, (num(listen_rate_, 2) + "\xC3\x97").c_str())) {
+        listen_rate_ = 0.75f + static_cast<float>(rate_step) / 20.0f;
         if (listen_playing_ && st == platform::SpeechState::speaking) speak_current();
     }
     if (n > 0) {

@@ -86,7 +86,9 @@ void apply_theme(Theme theme, float scale) {
         apply_colours(s, g_palette, palette_data::kContrast);
         s.FrameBorderSize = 2.0f * scale;
     } else {
-        ImGui::StyleColorsLight(&s);
+        // From ImGui's dark style too (its light style would be linked for a handful of colours);
+        // the colours the palette does not set are ImGui's light ones, below.
+        ImGui::StyleColorsDark(&s);
         apply_colours(s, g_palette, palette_data::kLight);
         c[ImGuiCol_SliderGrabActive] = rgb(0x0F4584);
         c[ImGuiCol_TableBorderStrong] = rgb(0xC9D1D9);
@@ -95,6 +97,16 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_ScrollbarGrab] = rgb(0x8C959F);
         c[ImGuiCol_Separator] = rgb(0xD0D7DE);
         c[ImGuiCol_ModalWindowDimBg] = rgb(0x1F2328, 0.35f);
+        // Dialog titles, scrollbar grab states, text selection and Ctrl+Tab's window list as in
+        // ImGui's light style (the app shows no menu bars, tabs, plots, resize grips or drag and drop).
+        c[ImGuiCol_TitleBg] = ImVec4(0.96f, 0.96f, 0.96f, 1.00f);
+        c[ImGuiCol_TitleBgActive] = ImVec4(0.82f, 0.82f, 0.82f, 1.00f);
+        c[ImGuiCol_TitleBgCollapsed] = ImVec4(1.00f, 1.00f, 1.00f, 0.51f);
+        c[ImGuiCol_ScrollbarGrabHovered] = ImVec4(0.49f, 0.49f, 0.49f, 0.80f);
+        c[ImGuiCol_ScrollbarGrabActive] = ImVec4(0.49f, 0.49f, 0.49f, 1.00f);
+        c[ImGuiCol_TextSelectedBg] = ImVec4(0.26f, 0.59f, 0.98f, 0.35f);
+        c[ImGuiCol_NavWindowingHighlight] = ImVec4(0.70f, 0.70f, 0.70f, 0.70f);
+        c[ImGuiCol_NavWindowingDimBg] = ImVec4(0.20f, 0.20f, 0.20f, 0.20f);
     }
 }
 

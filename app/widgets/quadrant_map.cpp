@@ -144,9 +144,9 @@ void quadrant_map_inputs(Ctx& ctx, const crb::QuadrantMap& s) {
                     ImGui::TableNextColumn();
                 int v = opt_int(it, axis).value_or(0);
                 ImGui::SetNextItemWidth(-1);
-                if (ImGui::SliderInt((std::string("##") + axis).c_str(), &v, 0, 10, "%d",
-                                     ImGuiSliderFlags_AlwaysClamp)) {
-                    it[axis] = std::clamp(v, 0, 10);
+                v = std::clamp(v, 0, 10);
+                if (ui::step_slider((std::string("##") + axis).c_str(), v, 10, std::to_string(v).c_str())) {
+                    it[axis] = v;
                     changed = true;
                 }
                 ui::tid(ctx.id("item" + std::to_string(i + 1) + "/" + axis));

@@ -36,8 +36,9 @@ void roi_inputs(Ctx& ctx, const crb::Roi& s) {
     label(ui::tr("roi.years"));
     int years = opt_int(a, "years").value_or(s.default_years);
     ImGui::SetNextItemWidth(fs * 9);
-    if (ImGui::SliderInt("##years", &years, 1, 10, "%d", ImGuiSliderFlags_AlwaysClamp)) {
-        a["years"] = std::clamp(years, 1, 10);
+    int year_step = std::clamp(years, 1, 10) - 1;
+    if (ui::step_slider("##years", year_step, 9, std::to_string(year_step + 1).c_str())) {
+        a["years"] = year_step + 1;
         changed = true;
     }
     ui::tid(ctx.id("years"));
