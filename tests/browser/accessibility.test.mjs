@@ -11,7 +11,7 @@
 //   of the window), Escape closing the canvas's popups, Tab leaving the canvas, reduced motion.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { assert, assertEqual, REPO_ROOT, screenshot } from "./helpers.mjs";
+import { assert, assertEqual, REPO_ROOT, screenshot, settle as settleFrames } from "./helpers.mjs";
 
 const AXE = readFileSync(path.join(REPO_ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -36,12 +36,8 @@ async function open(t, { urlPath, viewport = { width: 1200, height: 900 }, setti
   return { page, errors };
 }
 
-// Two more frames, or nothing to draw (the app draws only after input or a change).
-async function settle(page) {
-  const n = await page.evaluate(() => window.crbFramesDrawn || 0);
-  await page.waitForFunction((m) => (window.crbFramesDrawn || 0) >= m + 2, n, { timeout: 1500 }).catch(() => {});
-  await page.waitForTimeout(50);
-}
+// Two more frames and then none for a moment, or nothing to draw (the app draws only after input).
+const settle = (page) => settleFrames(page, { timeout: 1500 });
 
 const active = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 

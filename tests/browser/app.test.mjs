@@ -1,7 +1,7 @@
 // The learner's experience through real mouse and keyboard input (issue: App). Widgets are found
 // through the app's test-only map of stable ids to screen rectangles (?test=1); every click and
 // keystroke still goes through the browser's input events.
-import { assert, assertEqual, framesCaughtUp, decodePng, openApp, pixelDifference, screenshot, waitForIdle } from "./helpers.mjs";
+import { assert, assertEqual, framesCaughtUp, decodePng, openApp, pixelDifference, screenshot, waitForIdle, settle } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -10,14 +10,6 @@ async function rectOf(page, id, timeout = 5000) {
     .catch(() => null);
   assert(handle, `widget ${id} is on screen`);
   return handle.jsonValue();
-}
-
-// After input the app draws a few frames; a focused text field keeps a slow caret going, so "idle"
-// is not the signal here: wait until at least two frames were drawn after the event.
-async function settle(page) {
-  const n = await page.evaluate(() => window.crbFramesDrawn);
-  await page.waitForFunction((m) => window.crbFramesDrawn >= m + 2, n, { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(60);
 }
 
 // Settles first: after typing, a field may grow and move the widgets below it, and the rectangles

@@ -62,6 +62,16 @@ export async function framesCaughtUp(page, { quietMs = 120, timeout = 1500 } = {
   await quietFrames(page, quietMs, timeout, 40);
 }
 
+// After input: the app draws a few frames (ImGui needs them to open a popup or move focus). Waits for
+// two more frames than now, then until none has been drawn for a moment, so that the rectangles and
+// state read next are those of the settled frame (a fixed short wait after two frames raced a slow
+// third frame on a loaded machine).
+export async function settle(target, { timeout = 5000 } = {}) {
+  const n = await framesDrawn(target);
+  await target.waitForFunction((m) => (window.crbFramesDrawn || 0) >= m + 2, n, { timeout }).catch(() => {});
+  await framesCaughtUp(target);
+}
+
 // Wait until no frame has been drawn for `quietMs` (the main loop paused itself).
 export async function waitForIdle(page, { quietMs = 500, timeout = 10000 } = {}) {
   const frames = await quietFrames(page, quietMs, timeout, 100);

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { REPO_ROOT, assert, framesCaughtUp, assertEqual, screenshot, waitForIdle } from "./helpers.mjs";
+import { REPO_ROOT, assert, framesCaughtUp, assertEqual, screenshot, waitForIdle, settle } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -60,12 +60,6 @@ async function rectOf(page, id, timeout = 5000) {
     .catch(() => null);
   assert(handle, `widget ${id} is on screen`);
   return handle.jsonValue();
-}
-
-async function settle(page) {
-  const n = await page.evaluate(() => window.crbFramesDrawn);
-  await page.waitForFunction((m) => window.crbFramesDrawn >= m + 2, n, { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(60);
 }
 
 async function click(page, id) {

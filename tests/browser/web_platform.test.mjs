@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startServer } from "../../tools/serve.mjs";
-import { REPO_ROOT, assert, assertEqual, decodePng, openApp, screenshot, waitForIdle } from "./helpers.mjs";
+import { REPO_ROOT, assert, assertEqual, decodePng, openApp, screenshot, waitForIdle, settle } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 const SINGLE_FILE = process.env.CRB_SINGLE_FILE ||
@@ -20,12 +20,6 @@ async function rectOf(target, id, timeout = 8000) {
     .catch(() => null);
   assert(handle, `widget ${id} is on screen`);
   return handle.jsonValue();
-}
-
-async function settle(target) {
-  const n = await target.evaluate(() => window.crbFramesDrawn);
-  await target.waitForFunction((m) => window.crbFramesDrawn >= m + 2, n, { timeout: 5000 }).catch(() => {});
-  await target.waitForTimeout(60);
 }
 
 // Clicks widget `id`; `frame` + `offset` for an app inside an <iframe> at `offset` in the page.
