@@ -262,6 +262,44 @@ export async function canvas_edits_show_in_the_mirror_and_polish_sets_lang(t) {
   assertEqual(await active(page), "m-h1", "focus on the new page's heading");
 }
 
+// The text-size slider (ui::step_slider): a click sets the step under the pointer; with the keyboard
+// (as with ImGui's own sliders), Space takes hold of the focused slider, the arrows move one step,
+// Space lets go (then the arrows move focus instead).
+export async function text_size_slider_follows_the_mouse_and_the_keyboard(t) {
+  const { page, errors } = await open(t, { urlPath: "/?test=1#/en" });
+  const rect = (id) => page.evaluate((n) => window.crbTest.rects[n], id);
+  const scale = () => page.evaluate(() => JSON.parse(localStorage.getItem("crb:settings") || "{}").text_scale);
+  const press = async (key) => {
+    await page.keyboard.down(key);
+    await settle(page);
+    await page.keyboard.up(key);
+    await settle(page);
+  };
+  let [x, y, w, h] = await rect("top/settings");
+  await page.mouse.click(x + w / 2, y + h / 2);
+  await settle(page);
+  [x, y, w, h] = await rect("settings/scale");
+  await page.mouse.click(x + 4, y + h / 2);
+  await settle(page);
+  assertEqual(await scale(), 0.8, "a click at the left end: 80 %");
+  await press("ArrowDown");  // keyboard navigation: to the next item and back to the slider
+  await press("ArrowUp");
+  await press("Space");
+  await press("ArrowRight");
+  await press("ArrowRight");
+  assertEqual(await scale(), 1, "two steps right with the keyboard: 100 %");
+  await press("ArrowLeft");
+  assertEqual(await scale(), 0.9, "one step back: 90 %");
+  await press("Space");
+  await press("ArrowRight");
+  assertEqual(await scale(), 0.9, "let go: the arrows no longer move it");
+  [x, y, w, h] = await rect("settings/scale");
+  await page.mouse.click(x + w - 4, y + h / 2);
+  await settle(page);
+  assertEqual(await scale(), 2, "a click at the right end: 200 %");
+  assertEqual(errors.join("\n"), "", "console errors");
+}
+
 export async function escape_closes_popups_and_tab_leaves_the_canvas(t) {
   const { page } = await open(t, { urlPath: "/?test=1#/en/unit/2/nps" });
   const click = async (id) => {
