@@ -621,13 +621,26 @@ bool step_slider(const char* id, int& position, int steps, const char* text) {
                                           : hovered ? ImGuiCol_FrameBgHovered
                                                     : ImGuiCol_FrameBg),
                        true, style.FrameRounding);
+    // The value, centred: where the grab lies under it, in the colour of text on the accent (the
+    // grab's colour in every theme), so that it stays readable over the grab.
+    ImRect grab_rect(frame.Min, frame.Min);
     if (span >= 0.0f && track >= 1.0f) {
         const float x = first + span * static_cast<float>(now) / static_cast<float>(steps);
+        grab_rect = ImRect(x - grab * 0.5f, frame.Min.y + kPad, x + grab * 0.5f, frame.Max.y - kPad);
         window->DrawList->AddRectFilled(
-            ImVec2(x - grab * 0.5f, frame.Min.y + kPad), ImVec2(x + grab * 0.5f, frame.Max.y - kPad),
+            grab_rect.Min, grab_rect.Max,
             ImGui::GetColorU32(active ? ImGuiCol_SliderGrabActive : ImGuiCol_SliderGrab), style.GrabRounding);
     }
-    ImGui::RenderTextClipped(frame.Min, frame.Max, text, nullptr, nullptr, ImVec2(0.5f, 0.5f));
+    const ImVec2 centre(0.5f, 0.5f);
+    const ImRect left(frame.Min, ImVec2(ImMax(frame.Min.x, grab_rect.Min.x), frame.Max.y));
+    const ImRect right(ImVec2(ImMin(frame.Max.x, grab_rect.Max.x), frame.Min.y), frame.Max);
+    ImGui::RenderTextClipped(frame.Min, frame.Max, text, nullptr, nullptr, centre, &left);
+    ImGui::RenderTextClipped(frame.Min, frame.Max, text, nullptr, nullptr, centre, &right);
+    if (grab_rect.GetWidth() > 0.0f) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
+        ImGui::RenderTextClipped(frame.Min, frame.Max, text, nullptr, nullptr, centre, &grab_rect);
+        ImGui::PopStyleColor();
+    }
     return changed;
 }
 
