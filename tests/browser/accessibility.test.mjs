@@ -307,7 +307,8 @@ export async function escape_closes_popups_and_tab_leaves_the_canvas(t) {
     await page.mouse.click(x + w / 2, y + h / 2);
     await settle(page);
   };
-  const has = (id) => page.evaluate((n) => n in window.crbTest.rects, id);
+  // A popup is on screen a frame or two after the click; on a loaded machine a frame can come late.
+  const has = (id) => page.waitForFunction((n) => n in window.crbTest.rects, id, { timeout: 3000 }).then(() => true, () => false);
   // Held across two frames, as a person's key press is: Dear ImGui 1.86 reads key state once per
   // frame, so a down+up arriving between two frames of a slow machine would go unseen.
   const press = async (key) => {
