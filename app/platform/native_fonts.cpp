@@ -34,7 +34,7 @@ void build_fonts(float dpr) {
     if (!(dpr > 0.0f)) dpr = 1.0f;
     ImGuiIO& io = ImGui::GetIO();
     g_fonts = add_ui_fonts(dpr * g_wanted_scale, dpr);
-    if (!g_fonts.regular || !g_fonts.bold || !g_fonts.heading || !g_fonts.title) {
+    if (!g_fonts.complete()) {
         // Font files missing: ImGui's built-in font for every face, so that tools still run.
         io.Fonts->Clear();
         ImFont* builtin = io.Fonts->AddFontDefault();

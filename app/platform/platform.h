@@ -51,6 +51,8 @@ struct Fonts {
     ImFont* bold = nullptr;     // 17 px bold
     ImFont* heading = nullptr;  // 22 px bold
     ImFont* title = nullptr;    // 28 px bold
+    // All four faces were added (a face is null when its font file is missing from the build).
+    bool complete() const { return regular && bold && heading && title; }
 };
 const Fonts& fonts();
 // The learner's text size (0.8-2.0): fonts are rebuilt at size x scale x device pixel ratio before

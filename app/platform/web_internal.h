@@ -30,10 +30,11 @@ void input_new_frame();
 // WebGL 2 renderer (web_renderer.cpp). renderer_init() once the context is current (false: the
 // shader did not link); build_font_texture() builds ImGui's font atlas from the fonts added to it
 // and uploads it, replacing the previous texture (false: no fonts added or the atlas did not
-// build); render() clears the canvas to `background` and draws the frame.
+// build); render() clears the canvas to `background` and draws the frame (at the framebuffer size
+// the draw data gives: display size x framebuffer scale).
 bool renderer_init();
 bool build_font_texture();
-void render(const ImDrawData* data, int fb_width, int fb_height, const ImVec4& background);
+void render(const ImDrawData* data, const ImVec4& background);
 
 // Text agent and clipboard (web_text_agent.cpp).
 void text_agent_install(ImGuiIO& io);

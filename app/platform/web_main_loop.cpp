@@ -9,7 +9,6 @@
 //
 // Signals for tests and the page: after the first settled frame <html data-ready="1"> is set (the
 // page's CSS hides its loading indicator), and window.crbFramesDrawn counts drawn frames.
-#include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
@@ -124,9 +123,7 @@ void draw_frame() {
     g_loop.frame();
     ImGui::Render();
 
-    const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
-    const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
-    web::render(ImGui::GetDrawData(), fb_w, fb_h, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+    web::render(ImGui::GetDrawData(), ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
     SDL_GL_SwapWindow(g_loop.window);
 
     ++g_loop.frames_drawn;

@@ -126,8 +126,11 @@ bool build_font_texture() {
     return true;
 }
 
-void render(const ImDrawData* data, int fb_width, int fb_height, const ImVec4& background) {
-    if (fb_width <= 0 || fb_height <= 0 || !data) return;
+void render(const ImDrawData* data, const ImVec4& background) {
+    if (!data) return;
+    const int fb_width = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
+    const int fb_height = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
+    if (fb_width <= 0 || fb_height <= 0) return;
     glDisable(GL_SCISSOR_TEST);  // the clear covers the whole canvas
     glViewport(0, 0, fb_width, fb_height);
     glClearColor(background.x, background.y, background.z, 1.0f);

@@ -593,8 +593,7 @@ bool step_slider(const char* id, int& position, int steps, const char* text) {
     const float grab = ImMin(ImMax(track / static_cast<float>(steps + 1), style.GrabMinSize), track);
     const float first = frame.Min.x + kPad + grab * 0.5f;
     const float span = track - grab;
-    const int old = ImClamp(position, 0, steps);
-    int now = old;
+    int now = ImClamp(position, 0, steps);
     if (g.ActiveId == gid) {
         if (g.ActiveIdSource == ImGuiInputSource_Mouse) {
             if (!g.IO.MouseDown[0]) {
