@@ -11,7 +11,7 @@
 //   of the window), Escape closing the canvas's popups, Tab leaving the canvas, reduced motion.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { assert, assertEqual, REPO_ROOT, screenshot, settle as settleFrames } from "./helpers.mjs";
+import { assert, assertEqual, REPO_ROOT, screenshot, settle as settleFrames, rectOf } from "./helpers.mjs";
 
 const AXE = readFileSync(path.join(REPO_ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -267,7 +267,7 @@ export async function canvas_edits_show_in_the_mirror_and_polish_sets_lang(t) {
 // Space lets go (then the arrows move focus instead).
 export async function text_size_slider_follows_the_mouse_and_the_keyboard(t) {
   const { page, errors } = await open(t, { urlPath: "/?test=1#/en" });
-  const rect = (id) => page.evaluate((n) => window.crbTest.rects[n], id);
+  const rect = (id) => rectOf(page, id);
   const scale = () => page.evaluate(() => JSON.parse(localStorage.getItem("crb:settings") || "{}").text_scale);
   const press = async (key) => {
     await page.keyboard.down(key);

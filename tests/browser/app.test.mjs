@@ -1,16 +1,9 @@
 // The learner's experience through real mouse and keyboard input (issue: App). Widgets are found
 // through the app's test-only map of stable ids to screen rectangles (?test=1); every click and
 // keystroke still goes through the browser's input events.
-import { assert, assertEqual, framesCaughtUp, decodePng, openApp, pixelDifference, screenshot, waitForIdle, settle } from "./helpers.mjs";
+import { assert, assertEqual, framesCaughtUp, decodePng, openApp, pixelDifference, screenshot, waitForIdle, settle, rectOf } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
-
-async function rectOf(page, id, timeout = 5000) {
-  const handle = await page.waitForFunction((name) => window.crbTest && window.crbTest.rects[name], id, { timeout })
-    .catch(() => null);
-  assert(handle, `widget ${id} is on screen`);
-  return handle.jsonValue();
-}
 
 // Settles first: after typing, a field may grow and move the widgets below it, and the rectangles
 // are those of the last drawn frame.

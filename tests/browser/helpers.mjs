@@ -36,6 +36,14 @@ export async function openApp(t, { path: urlPath = "/", viewport = { width: 900,
   return { page, context, errors };
 }
 
+// The rectangle [x, y, w, h] of widget `id` (ui::tid), waiting for it to be on screen.
+export async function rectOf(target, id, timeout = 5000) {
+  const handle = await target.waitForFunction((name) => window.crbTest && window.crbTest.rects[name], id, { timeout })
+    .catch(() => null);
+  assert(handle, `widget ${id} is on screen`);
+  return handle.jsonValue();
+}
+
 export async function framesDrawn(page) {
   return page.evaluate(() => window.crbFramesDrawn || 0);
 }

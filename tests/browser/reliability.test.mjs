@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { REPO_ROOT, assert, framesCaughtUp, assertEqual, screenshot, waitForIdle, settle } from "./helpers.mjs";
+import { REPO_ROOT, assert, framesCaughtUp, assertEqual, screenshot, waitForIdle, settle, rectOf } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -53,13 +53,6 @@ async function reload(page) {
 
 async function state(page) {
   return page.evaluate(() => window.crbTest.state);
-}
-
-async function rectOf(page, id, timeout = 5000) {
-  const handle = await page.waitForFunction((name) => window.crbTest && window.crbTest.rects[name], id, { timeout })
-    .catch(() => null);
-  assert(handle, `widget ${id} is on screen`);
-  return handle.jsonValue();
 }
 
 async function click(page, id) {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startServer } from "../../tools/serve.mjs";
-import { REPO_ROOT, assert, assertEqual, decodePng, openApp, screenshot, waitForIdle, settle } from "./helpers.mjs";
+import { REPO_ROOT, assert, assertEqual, decodePng, openApp, screenshot, waitForIdle, settle, rectOf as sharedRectOf } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 const SINGLE_FILE = process.env.CRB_SINGLE_FILE ||
@@ -15,12 +15,7 @@ const SINGLE_FILE = process.env.CRB_SINGLE_FILE ||
 
 // [SECTION] Driving the app (see app.test.mjs; these also work inside an <iframe> via `frame`)
 
-async function rectOf(target, id, timeout = 8000) {
-  const handle = await target.waitForFunction((name) => window.crbTest && window.crbTest.rects[name], id, { timeout })
-    .catch(() => null);
-  assert(handle, `widget ${id} is on screen`);
-  return handle.jsonValue();
-}
+const rectOf = (target, id, timeout = 8000) => sharedRectOf(target, id, timeout);
 
 // Clicks widget `id`; `frame` + `offset` for an app inside an <iframe> at `offset` in the page.
 async function click(page, id, { frame = page, offset = { x: 0, y: 0 }, wait = true } = {}) {
