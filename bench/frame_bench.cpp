@@ -17,10 +17,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/content.h"
 #include "core/store.h"
@@ -29,6 +28,7 @@
 #include "platform/embedded.h"
 #include "platform/native_platform.h"
 #include "platform/platform.h"
+#include "platform/ui_fonts.h"
 #include "ui/app.h"
 #include "ui/kit.h"
 
@@ -209,6 +209,8 @@ int main(int argc, char** argv) {
     int tex_w = 0, tex_h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &tex_w, &tex_h);
     const double fonts_ms = since(t_fonts);
+    if (!platform::draws_every_glyph(platform::fonts()))
+        return fail("a UI font lacks a glyph of the text or symbol ranges (glyph_ranges.h)");
 
     // A lasting store, as a browser with localStorage (in memory: the benchmark keeps nothing).
     crb::MemoryKeyValue store;

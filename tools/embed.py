@@ -57,6 +57,31 @@ def subset_font(path: str, tmpdir: str, unicodes: str = UNICODES) -> bytes:
         return f.read()
 
 
+def used_unicodes(paths) -> str:
+    """Printable ASCII plus every other character the strings of these JSON files use, as pyftsubset
+    --unicodes. The bold face is subset to these: it draws headings and labels, which come from the
+    content and the UI strings; ui_fonts.cpp merges the regular face under it for any other character
+    (a name the learner typed), so nothing shows as a box."""
+    chars = set(range(0x20, 0x7F))
+
+    def walk(v):
+        if isinstance(v, str):
+            chars.update(ord(c) for c in v)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(k)
+                walk(x)
+
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            walk(json.load(f))
+    chars -= {0x0A, 0x09}
+    return ",".join(f"U+{c:04X}" for c in sorted(chars))
+
+
 def minify_json(path: str) -> bytes:
     try:
         with open(path, encoding="utf-8") as f:
@@ -164,6 +189,8 @@ def main() -> None:
     ap.add_argument("--font", action="append", default=[], help="NAME=PATH")
     ap.add_argument("--pack", action="store_true", help="one LZMA stream, unpacked at start")
     ap.add_argument("--course-compiler", help="embed the unit files as a course pack made by this program")
+    ap.add_argument("--content-glyphs-only", action="append", default=[], metavar="NAME",
+                    help="subset this font to the characters the content files use (see used_unicodes)")
     ap.add_argument("content", nargs="*")
     args = ap.parse_args()
 
@@ -172,6 +199,8 @@ def main() -> None:
         for spec in args.font:
             name, _, path = spec.partition("=")
             unicodes = SYMBOL_UNICODES if name == "fonts/symbols.ttf" else UNICODES
+            if name in args.content_glyphs_only:
+                unicodes = used_unicodes(args.content)
             entries.append((name, subset_font(path, tmp, unicodes), False))
     root = os.path.abspath(args.content_root)
     units = []

@@ -14,4 +14,9 @@ namespace platform {
 // tools fall back to ImGui's built-in font): the web build never links that built-in font.
 Fonts add_ui_fonts(float px_scale, float dpr);
 
+// After the atlas is built: every face has its own glyph for every character of the glyph ranges
+// (glyph_ranges.h), so none shows a box: false for a damaged build (a subset face without the
+// regular face merged under it, a symbol missing).
+bool draws_every_glyph(const Fonts& fonts);
+
 }  // namespace platform

@@ -37,7 +37,7 @@ bool build_fonts(float dpr) {
     g_fonts = add_ui_fonts(dpr * g_wanted_scale, dpr);
     g_fonts_dpr = dpr;
     g_fonts_scale = g_wanted_scale;
-    return g_fonts.complete() && build_font_texture();
+    return g_fonts.complete() && build_font_texture() && draws_every_glyph(g_fonts);
 }
 
 }  // namespace web
