@@ -30,6 +30,7 @@ void set_text_scale(float scale) {
 namespace web {
 
 float fonts_dpr() { return g_fonts_dpr; }
+void fonts_forget() { g_fonts_dpr = 0.0f; }
 bool fonts_stale(float dpr) { return dpr != g_fonts_dpr || g_wanted_scale != g_fonts_scale; }
 
 bool build_fonts(float dpr) {

@@ -20,6 +20,7 @@ void wake(int frames);
 bool build_fonts(float dpr);
 float fonts_dpr();
 bool fonts_stale(float dpr);  // the ratio or the text size changed since the last build
+void fonts_forget();          // the atlas texture is gone (a lost GL context): stale until rebuilt
 
 // Input (web_input.cpp): install once with the window; one call per SDL event; once per frame
 // before ImGui::NewFrame() (display size, time, mouse, cursor).
@@ -33,6 +34,9 @@ void input_new_frame();
 // build); render() clears the canvas to `background` and draws the frame (at the framebuffer size
 // the draw data gives: display size x framebuffer scale).
 bool renderer_init();
+// After the browser restored a lost WebGL context: the old shader, buffers and texture are gone.
+// Forget their names; renderer_init() and build_font_texture() make new ones.
+void renderer_forget();
 bool build_font_texture();
 void render(const ImDrawData* data, const ImVec4& background);
 

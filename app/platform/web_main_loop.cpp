@@ -106,6 +106,7 @@ struct Loop {
     bool caret_timer = false;   // a caret wake-up is scheduled
     bool device_ready = false;  // the first frame has started
     bool ready = false;         // data-ready signalled
+    bool gl_lost = false;       // the browser took the WebGL context away (until it restores it)
     unsigned frames_drawn = 0;
 };
 Loop g_loop;
@@ -194,9 +195,37 @@ void stop(const char* message) {
     emscripten_cancel_main_loop();
 }
 
+constexpr const char* kNoShaders =
+    "This browser cannot show the app: its WebGL 2 did not accept the app's shaders.";
+
+// A phone under memory pressure, a GPU reset or a driver update takes the WebGL context away: the
+// canvas goes blank and everything the renderer made on the GPU is gone. Nothing is drawn while it
+// is lost (input is still read); when the browser gives it back, the renderer and the font texture
+// are made again and the screen is redrawn as it was. Answers are saved as always meanwhile.
+EM_BOOL on_gl_lost(int, const void*, void*) {
+    g_loop.gl_lost = true;
+    return EM_TRUE;  // handled: the browser restores the context only when the page asks so
+}
+
+EM_BOOL on_gl_restored(int, const void*, void*) {
+    g_loop.gl_lost = false;
+    web::renderer_forget();
+    if (!web::renderer_init()) {
+        stop(kNoShaders);
+        return EM_TRUE;
+    }
+    web::fonts_forget();  // the next frame rebuilds the atlas and uploads it again
+    request_frames(web::kFramesAfterInput);
+    return EM_TRUE;
+}
+
 void iterate() {
     if (handle_events()) request_frames(web::kFramesAfterInput);
     if (!g_held_events.empty()) request_frames(1);
+    if (g_loop.gl_lost) {
+        go_idle();
+        return;
+    }
 
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (web::fonts_stale(dpr)) {
@@ -278,9 +307,11 @@ int run(FrameFn frame) {
 
     web::input_install(g_loop.window);
     if (!web::renderer_init()) {
-        crb_js_fatal("This browser cannot show the app: its WebGL 2 did not accept the app's shaders.");
+        crb_js_fatal(kNoShaders);
         return 1;
     }
+    emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_gl_lost);
+    emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_gl_restored);
     web::text_agent_install(io);
     if (!web::build_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()))) {
         crb_js_fatal(kDamagedFonts);

@@ -107,6 +107,8 @@ bool renderer_init() {
     return true;
 }
 
+void renderer_forget() { g_gl = Renderer{}; }
+
 bool build_font_texture() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     if (atlas->ConfigData.empty() || !ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas))

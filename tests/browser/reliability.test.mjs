@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { REPO_ROOT, assert, framesCaughtUp, assertEqual, screenshot, waitForIdle, settle, rectOf } from "./helpers.mjs";
+import { REPO_ROOT, assert, framesCaughtUp, assertEqual, decodePng, framesDrawn, pixelDifference, screenshot, waitForIdle, settle, rectOf } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -602,4 +602,34 @@ export async function the_built_site_names_no_other_origin_and_a_page_load_stays
   const foreign = requests.filter((u) => !u.startsWith(origin + "/") && !/^(data|blob):/.test(u));
   assertEqual(foreign.join("\n"), "", "requests to other origins");
   assert(requests.length > 0, "requests were observed");
+}
+
+// A phone short of memory or a GPU reset takes the WebGL context away. The app must come back by
+// itself when the browser restores it (not stay blank until a reload), and keep working.
+export async function a_lost_webgl_context_is_restored_and_the_screen_drawn_again(t) {
+  const { page, errors } = await openWith(t, "/?test=1#/en/unit/1");
+  await waitForIdle(page);
+  const before = decodePng((await screenshot(page, "gl-before-loss")).buffer);
+  const lost = await page.evaluate(() => new Promise((resolve) => {
+    const canvas = document.getElementById("canvas");
+    const gl = canvas.getContext("webgl2");  // the app's own context
+    window.crbLoseContext = gl.getExtension("WEBGL_lose_context");
+    canvas.addEventListener("webglcontextlost", () => setTimeout(() => resolve(gl.isContextLost()), 100),
+                            { once: true });
+    window.crbLoseContext.loseContext();
+  }));
+  assert(lost, "the context was lost");
+  const drawn = await framesDrawn(page);
+  await page.evaluate(() => window.crbLoseContext.restoreContext());
+  await page.waitForFunction((n) => (window.crbFramesDrawn || 0) > n, drawn, { timeout: 5000 })
+    .catch(() => { throw new Error("no frame drawn after the context was restored"); });
+  await waitForIdle(page);
+  const after = decodePng((await screenshot(page, "gl-after-restore")).buffer);
+  const changed = pixelDifference(before, after);
+  assert(changed < 0.001, `the restored screen differs from the one before the loss (${(changed * 100).toFixed(2)} % of pixels)`);
+  // Still usable: a click on the overview's "Start reading" opens the reading screen.
+  const [x, y, w, h] = await rectOf(page, "overview/read");
+  await page.mouse.click(x + w / 2, y + h / 2);
+  await page.waitForFunction(() => location.hash.includes("/read"), null, { timeout: 5000 });
+  assertEqual(errors.filter((e) => !/CONTEXT_LOST/i.test(e)).join("\n"), "", "console errors");
 }
