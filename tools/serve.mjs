@@ -80,7 +80,12 @@ export function startServer({ root = "dist", port = 8080, host = "127.0.0.1", lo
         server,
         port: addr.port,
         url: `http://${host}:${addr.port}/`,
-        close: () => new Promise((r) => server.close(() => r())),
+        // Stops listening and ends every connection, idle or not: a browser's keep-alive socket or a
+        // request still in flight must not keep a test's "server is gone" step waiting.
+        close: () => new Promise((r) => {
+          server.close(() => r());
+          server.closeAllConnections();
+        }),
       });
     });
   });

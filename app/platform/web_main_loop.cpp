@@ -195,8 +195,27 @@ void stop(const char* message) {
     emscripten_cancel_main_loop();
 }
 
+// What the page says when the app cannot start (the UI's strings are not available yet: both
+// languages). Answers live in the browser's storage, so none is lost.
 constexpr const char* kNoShaders =
-    "This browser cannot show the app: its WebGL 2 did not accept the app's shaders.";
+    "This browser cannot show the app: its WebGL 2 did not accept the app's shaders. Your answers are safe. "
+    "/ "
+    "Ta przeglądarka nie może pokazać aplikacji: jej WebGL 2 nie przyjął shaderów aplikacji. "
+    "Twoje odpowiedzi są bezpieczne.";
+constexpr const char* kNoWebGl2 =
+    "This browser cannot show the app: WebGL 2 is not available (try another browser, or turn on hardware "
+    "acceleration). Your answers are safe. / "
+    "Ta przeglądarka nie może pokazać aplikacji: brak WebGL 2 (spróbuj innej przeglądarki albo włącz "
+    "akcelerację sprzętową). Twoje odpowiedzi są bezpieczne.";
+constexpr const char* kNoStart =
+    "The app could not start. Please reload; your answers are safe. / "
+    "Nie udało się uruchomić aplikacji. Odśwież stronę; twoje odpowiedzi są bezpieczne.";
+
+// SDL could not start (no canvas, no video): the page says so in both languages, the console why.
+void fail_to_start(const char* detail) {
+    crb_js_fatal(kNoStart);
+    EM_ASM({ console["warn"](UTF8ToString($0)); }, detail);
+}
 
 // A phone under memory pressure, a GPU reset or a driver update takes the WebGL context away: the
 // canvas goes blank and everything the renderer made on the GPU is gone. Nothing is drawn while it
@@ -271,7 +290,7 @@ void keep_animating(bool on) {
 int run(FrameFn frame) {
     g_loop.frame = frame;
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
-        crb_js_fatal(SDL_GetError());
+        fail_to_start(SDL_GetError());
         return 1;
     }
     // WebGL 2 = OpenGL ES 3.0; no depth, stencil or multisampling: ImGui needs none of them.
@@ -288,12 +307,12 @@ int run(FrameFn frame) {
     g_loop.window = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 720,
                                      SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!g_loop.window) {
-        crb_js_fatal(SDL_GetError());
+        fail_to_start(SDL_GetError());
         return 1;
     }
     g_loop.gl = SDL_GL_CreateContext(g_loop.window);
     if (!g_loop.gl) {
-        crb_js_fatal("This browser cannot show the app: WebGL 2 is not available.");
+        crb_js_fatal(kNoWebGl2);
         return 1;
     }
     SDL_GL_MakeCurrent(g_loop.window, g_loop.gl);

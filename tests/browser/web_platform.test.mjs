@@ -548,3 +548,33 @@ export async function app_requests_only_its_own_files_under_a_strict_policy(t) {
   assert(/script-src ('sha256-[^']+' )+'wasm-unsafe-eval'/.test(singleCsp), `single file: hashed scripts only (${singleCsp})`);
   assertEqual(errors.join("\n"), "", "console errors");
 }
+
+// A browser without WebGL 2 (or with hardware acceleration off and no fallback): the page says why
+// the app cannot show, in both languages, instead of a spinner that never ends.
+export async function without_webgl2_the_page_says_why_in_both_languages(t) {
+  const context = await t.browser.newContext({ viewport: BIG, locale: "pl-PL" });
+  t.contexts.push(context);
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === "webgl2" ? null : original.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  t.pages.push(page);
+  await page.goto(new URL("/", t.baseUrl).href);
+  await page.waitForFunction(() => document.documentElement.dataset.error === "1", null, { timeout: 20000 });
+  const shown = await page.evaluate(() => {
+    const status = document.getElementById("status");
+    const box = status.getBoundingClientRect();
+    const toggle = document.getElementById("crb-view-toggle").getBoundingClientRect();
+    return { text: status.textContent, visible: box.width > 0 && box.height > 0 && box.left > 0,
+             toggle: toggle.width > 0 };
+  });
+  await screenshot(page, "no-webgl2");
+  assert(shown.visible, "the message is on screen");
+  assert(!shown.toggle, "no 'Accessible view' button for an app that did not start (its view would be empty)");
+  assert(/WebGL 2 is not available/.test(shown.text) && /brak WebGL 2/.test(shown.text) &&
+         /answers are safe/.test(shown.text) && /odpowiedzi są bezpieczne/.test(shown.text),
+         `the message names the reason in English and Polish: ${shown.text}`);
+}
