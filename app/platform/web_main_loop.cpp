@@ -124,8 +124,10 @@ void draw_frame() {
     g_loop.frame();
     ImGui::Render();
 
-    web::render(ImGui::GetDrawData(), ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
-    SDL_GL_SwapWindow(g_loop.window);
+    if (!g_loop.gl_lost) {  // while it is lost only the GPU work is left out (see on_gl_lost)
+        web::render(ImGui::GetDrawData(), ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+        SDL_GL_SwapWindow(g_loop.window);
+    }
 
     ++g_loop.frames_drawn;
     // "Ready" once the start-up frames are drawn: ImGui lays out auto-sized windows on frame 2.
@@ -218,9 +220,10 @@ void fail_to_start(const char* detail) {
 }
 
 // A phone under memory pressure, a GPU reset or a driver update takes the WebGL context away: the
-// canvas goes blank and everything the renderer made on the GPU is gone. Nothing is drawn while it
-// is lost (input is still read); when the browser gives it back, the renderer and the font texture
-// are made again and the screen is redrawn as it was. Answers are saved as always meanwhile.
+// canvas goes blank and everything the renderer made on the GPU is gone. While it is lost the frames
+// still run, without the GPU work: edits made in the accessible view are applied and every answer is
+// saved as always. When the browser gives the context back, the renderer and the font texture are
+// made again and the screen is drawn as it was.
 EM_BOOL on_gl_lost(int, const void*, void*) {
     g_loop.gl_lost = true;
     return EM_TRUE;  // handled: the browser restores the context only when the page asks so
@@ -241,10 +244,6 @@ EM_BOOL on_gl_restored(int, const void*, void*) {
 void iterate() {
     if (handle_events()) request_frames(web::kFramesAfterInput);
     if (!g_held_events.empty()) request_frames(1);
-    if (g_loop.gl_lost) {
-        go_idle();
-        return;
-    }
 
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (web::fonts_stale(dpr)) {
