@@ -20,7 +20,7 @@
 // Then it runs the native frame benchmark (bench/frame_bench.cpp) when given, prints one table with
 // the budgets from issue 8 and writes everything to a JSON file.
 //
-//   node tools/bench.mjs --app dist --baseline build/web/baseline [--runs 5] [--idle 10]
+//   node tools/bench.mjs --app dist --baseline build/web/baseline [--runs 9] [--idle 10]
 //        [--frame-bench build/bench-native/frame_bench] [--out build/bench/results.json]
 //
 // Service workers are blocked: the app's worker precaches the site after load, in its own thread,
@@ -55,7 +55,7 @@ const BUDGETS = {
 };
 
 function parseArgs(argv) {
-  const o = { app: "dist", baseline: "build/web/baseline", runs: 5, idle: 10, frameBench: "",
+  const o = { app: "dist", baseline: "build/web/baseline", runs: 9, idle: 10, frameBench: "",
               out: "build/bench/results.json", frameBenchArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split("=", 2);
