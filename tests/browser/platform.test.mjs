@@ -55,7 +55,16 @@ export async function text_agent_types_polish_and_pastes(t) {
   await page.waitForFunction(() => window.crbFramesDrawn > 0 && document.activeElement.value === "", null,
                              { timeout: 5000 });
 
-  // While a text field is active the loop keeps drawing slowly (caret), not at full rate.
+  // While a text field is active the loop keeps drawing slowly (caret), not at full rate. Measured
+  // once the edit is saved (250 ms after it) and its frames are drawn: a slow machine drew the
+  // paste's and the save's frames inside the second and counted 15.
+  await page.waitForFunction(() => {
+    const index = JSON.parse(localStorage.getItem("crb:index") || "null");
+    const wb = index && JSON.parse(localStorage.getItem("crb:wb:" + index.current) || "null");
+    const entry = wb && wb.answers["unit1/satisfaction"] && wb.answers["unit1/satisfaction"].entries[0];
+    return entry && entry.answers.what_pleased === "Ab łódź — 20 €" && window.crbTest.state.dirty === false;
+  }, null, { timeout: 5000 });
+  await page.waitForTimeout(200);
   const f0 = await framesDrawn(page);
   await page.waitForTimeout(1000);
   const perSecond = (await framesDrawn(page)) - f0;
