@@ -11,7 +11,7 @@
 //   of the window), Escape closing the canvas's popups, Tab leaving the canvas, reduced motion.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { assert, assertEqual, REPO_ROOT, screenshot, settle as settleFrames, rectOf } from "./helpers.mjs";
+import { assert, assertEqual, REPO_ROOT, screenshot, settle as settleFrames, rectOf, storedAnswer } from "./helpers.mjs";
 
 const AXE = readFileSync(path.join(REPO_ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -199,10 +199,7 @@ export async function nps_completed_with_the_keyboard_in_the_accessible_view(t) 
   await backToCanvas(page);
   await screenshot(page, "a11y-nps-canvas-after");
   assertEqual(Math.round((await state(page)).result.nps * 10) / 10, 20, "NPS in the canvas view");
-  const stored = await page.evaluate(() => {
-    const index = JSON.parse(localStorage.getItem("crb:index"));
-    return JSON.parse(localStorage.getItem("crb:wb:" + index.current)).answers["unit2/nps"];
-  });
+  const stored = await storedAnswer(page, "unit2/nps");
   assertEqual(stored.respondents.map((r) => r.score).join(","), scores.join(","), "saved through the app's path");
   assertEqual(errors.join("\n"), "", "console errors");
 }

@@ -1,7 +1,7 @@
 // The learner's experience through real mouse and keyboard input (issue: App). Widgets are found
 // through the app's test-only map of stable ids to screen rectangles (?test=1); every click and
 // keystroke still goes through the browser's input events.
-import { assert, assertEqual, framesCaughtUp, decodePng, openApp, pixelDifference, screenshot, waitForIdle, settle, rectOf } from "./helpers.mjs";
+import { assert, assertEqual, framesCaughtUp, decodePng, openApp, pixelDifference, screenshot, waitForIdle, settle, rectOf, storedAnswer } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -27,15 +27,6 @@ async function state(page) {
   return page.evaluate(() => window.crbTest.state);
 }
 
-// The answers of `key` as stored in localStorage for the current workbook.
-async function stored(page, key) {
-  return page.evaluate((k) => {
-    const index = JSON.parse(localStorage.getItem("crb:index"));
-    const wb = JSON.parse(localStorage.getItem("crb:wb:" + index.current));
-    return wb.answers[k] === undefined ? null : wb.answers[k];
-  }, key);
-}
-
 async function waitSaved(page) {
   await page.waitForFunction(() => window.crbTest && window.crbTest.state.dirty === false, null, { timeout: 5000 });
 }
@@ -56,7 +47,7 @@ export async function nps_typed_scores_update_summary_and_survive_reload(t) {
   const after = await state(page);
   assertEqual(after.hash, "#/en/unit/2/nps", "same place after reload");
   assertEqual(Math.round(after.result.nps * 10) / 10, 20, "NPS after reload");
-  const answer = await stored(page, "unit2/nps");
+  const answer = await storedAnswer(page, "unit2/nps");
   assertEqual(answer.respondents.map((x) => x.score).join(","), scores.join(","), "stored scores");
   // Names never typed stay unnamed (shown as "Respondent N" hints), as the accessible view has them.
   assertEqual(answer.respondents.map((x) => x.name).join(""), "", "no made-up names stored");
@@ -68,7 +59,7 @@ export async function out_of_range_score_is_refused_not_stored(t) {
   await typeInto(page, "unit2/nps/r1/score", "7");
   await typeInto(page, "unit2/nps/r2/score", "11");
   await waitSaved(page);
-  const answer = await stored(page, "unit2/nps");
+  const answer = await storedAnswer(page, "unit2/nps");
   assertEqual(answer.respondents[0].score, 7, "valid score stored");
   assertEqual(answer.respondents[1].score, null, "11 is refused, never stored");
   await screenshot(page, "nps-refused-11");
@@ -95,7 +86,7 @@ export async function a_shortcut_pressed_and_released_within_one_frame_still_act
   await page.keyboard.press("Tab");
   await settle(page);
   await waitSaved(page);
-  const answer = await stored(page, "unit2/nps");
+  const answer = await storedAnswer(page, "unit2/nps");
   assertEqual(answer.respondents[1].name, "Zofia", "select-all replaced the whole name");
   assertEqual(errors.join("\n"), "", "console errors");
 }
@@ -109,7 +100,7 @@ export async function polish_text_typed_and_composed_reaches_the_answer(t) {
   await page.keyboard.insertText(text);  // like an IME commit: input events only, no keys
   await click(page, "unit1/satisfaction/e1/title");
   await waitSaved(page);
-  const answer = await stored(page, "unit1/satisfaction");
+  const answer = await storedAnswer(page, "unit1/satisfaction");
   assertEqual(answer.entries[0].answers.what_pleased, text, "typed text stored exactly");
   assertEqual(answer.entries[0].answers.recurring_factor, text, "composed text stored exactly");
   await screenshot(page, "reflection-polish-pl");

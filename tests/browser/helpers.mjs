@@ -44,6 +44,26 @@ export async function rectOf(target, id, timeout = 5000) {
   return handle.jsonValue();
 }
 
+// The answer of exercise `key` as stored in localStorage for the current workbook, or null.
+export async function storedAnswer(target, key) {
+  return target.evaluate((k) => {
+    const index = JSON.parse(localStorage.getItem("crb:index") || "null");
+    const wb = index && JSON.parse(localStorage.getItem("crb:wb:" + index.current) || "null");
+    return wb && wb.answers[k] !== undefined ? wb.answers[k] : null;
+  }, key);
+}
+
+// Waits until the stored answer of `key` satisfies `ok` (checked in Node); throws `what` after `timeout`.
+export async function waitForStoredAnswer(target, key, ok, what, timeout = 8000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const answer = await storedAnswer(target, key);
+    if (answer !== null && ok(answer)) return answer;
+    if (Date.now() > end) throw new Error(what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function framesDrawn(page) {
   return page.evaluate(() => window.crbFramesDrawn || 0);
 }

@@ -1,6 +1,6 @@
 // The web platform layer: hi-DPI backing store, render on demand (the loop pauses when idle and
 // input wakes it), and the text agent (typed, IME-style and pasted text reach ImGui).
-import { assert, assertEqual, framesDrawn, openApp, screenshot, waitForIdle } from "./helpers.mjs";
+import { assert, assertEqual, framesDrawn, openApp, screenshot, storedAnswer, waitForIdle, waitForStoredAnswer } from "./helpers.mjs";
 
 // A free-text field of the real app, found through its test-only map of widget rectangles (?test=1).
 const TEXT_PAGE = "/?test=1#/pl/unit/1/satisfaction";
@@ -58,12 +58,9 @@ export async function text_agent_types_polish_and_pastes(t) {
   // While a text field is active the loop keeps drawing slowly (caret), not at full rate. Measured
   // once the edit is saved (250 ms after it) and its frames are drawn: a slow machine drew the
   // paste's and the save's frames inside the second and counted 15.
-  await page.waitForFunction(() => {
-    const index = JSON.parse(localStorage.getItem("crb:index") || "null");
-    const wb = index && JSON.parse(localStorage.getItem("crb:wb:" + index.current) || "null");
-    const entry = wb && wb.answers["unit1/satisfaction"] && wb.answers["unit1/satisfaction"].entries[0];
-    return entry && entry.answers.what_pleased === "Ab łódź — 20 €" && window.crbTest.state.dirty === false;
-  }, null, { timeout: 5000 });
+  await waitForStoredAnswer(page, "unit1/satisfaction", (a) => a.entries[0].answers.what_pleased === "Ab łódź — 20 €",
+                            "the typed text was not saved while the field was active", 5000);
+  await page.waitForFunction(() => window.crbTest.state.dirty === false, null, { timeout: 5000 });
   await page.waitForTimeout(200);
   const f0 = await framesDrawn(page);
   await page.waitForTimeout(1000);
@@ -75,11 +72,7 @@ export async function text_agent_types_polish_and_pastes(t) {
   const other = await centreOf(page, OTHER_FIELD);
   await page.mouse.click(other.x, other.y);
   await page.waitForFunction(() => window.crbTest && window.crbTest.state.dirty === false, null, { timeout: 5000 });
-  const typed = await page.evaluate(() => {
-    const index = JSON.parse(localStorage.getItem("crb:index"));
-    const wb = JSON.parse(localStorage.getItem("crb:wb:" + index.current));
-    return wb.answers["unit1/satisfaction"].entries[0].answers.what_pleased;
-  });
+  const typed = (await storedAnswer(page, "unit1/satisfaction")).entries[0].answers.what_pleased;
   assertEqual(typed, "Ab łódź — 20 €", "typed, composed and pasted text, each once");
   assertEqual(errors.join("\n"), "", "console errors");
 }

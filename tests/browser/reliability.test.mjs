@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { REPO_ROOT, assert, colourStats, framesCaughtUp, assertEqual, decodePng, framesDrawn, pixelDifference, screenshot, waitForIdle, settle, rectOf } from "./helpers.mjs";
+import { REPO_ROOT, assert, colourStats, framesCaughtUp, assertEqual, decodePng, framesDrawn, pixelDifference, screenshot, waitForIdle, settle, rectOf, waitForStoredAnswer } from "./helpers.mjs";
 
 const BIG = { width: 1200, height: 1000 };
 
@@ -625,12 +625,8 @@ export async function a_lost_webgl_context_is_restored_and_the_screen_drawn_agai
   // An edit in the accessible view while the canvas cannot draw: applied and saved all the same.
   await page.evaluate(() => document.getElementById("c-unit2-nps-respondents-0-score").focus());
   await page.keyboard.type("7");
-  await page.waitForFunction(() => {
-    const index = JSON.parse(localStorage.getItem("crb:index") || "null");
-    const wb = index && JSON.parse(localStorage.getItem("crb:wb:" + index.current) || "null");
-    const answer = wb && wb.answers["unit2/nps"];
-    return answer && answer.respondents[0].score === 7;
-  }, null, { timeout: 8000 }).catch(() => { throw new Error("the edit made while the context was lost was not saved"); });
+  await waitForStoredAnswer(page, "unit2/nps", (a) => a.respondents[0].score === 7,
+                            "the edit made while the context was lost was not saved");
   assert(await page.evaluate(() => window.crbGl.isContextLost()), "still lost while the edit was saved");
   await page.evaluate(() => document.getElementById("canvas").focus());
   await waitForIdle(page);
