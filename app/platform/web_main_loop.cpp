@@ -200,8 +200,8 @@ void stop(const char* message) {
 // What the page says when the app cannot start (the UI's strings are not available yet: both
 // languages). Answers live in the browser's storage, so none is lost.
 constexpr const char* kNoShaders =
-    "This browser cannot show the app: its WebGL 2 did not accept the app's shaders. Your answers are safe. "
-    "/ "
+    "This browser cannot show the app: its WebGL 2 did not accept the app's shaders. "
+    "Your answers are safe. / "
     "Ta przeglądarka nie może pokazać aplikacji: jej WebGL 2 nie przyjął shaderów aplikacji. "
     "Twoje odpowiedzi są bezpieczne.";
 constexpr const char* kNoWebGl2 =
