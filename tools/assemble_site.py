@@ -7,6 +7,10 @@ Two files are filled in on the way:
 - sw.js: its `const BUILD = ...;` line gets this build's version (a hash of every other file and of
   the sw.js template) and the list of files to precache. Any change to the site makes a new sw.js,
   which is how browsers notice a new deployment.
+- index.deferred.wasm (the functions the first screen does not run, tools/split_wasm.mjs) is
+  published as index.deferred.<hash>.wasm, the hash taken over both modules, and shell.js gets that
+  name in place of 'CRB_DEFERRED_WASM'. A page of one build therefore never loads the second
+  module of another build (a deployment while a tab is open): it gets that build's own or a 404.
 - *.html: the placeholder 'sha256-CRB_REPORT_STYLE_HASH' in the Content-Security-Policy becomes the
   hash of the stylesheet core/report.cpp puts into every report and book. Those documents are shown
   in an iframe (srcdoc) or a blob: tab, which inherit the page's policy, so their one <style>
@@ -25,6 +29,9 @@ import shutil
 STYLE_PLACEHOLDER = "sha256-CRB_REPORT_STYLE_HASH"
 BUILD_LINE = re.compile(r"^const BUILD = .*;$", re.MULTILINE)
 SERVICE_WORKER = "sw.js"
+DEFERRED = "index.deferred.wasm"
+DEFERRED_PLACEHOLDER = "CRB_DEFERRED_WASM"
+SHELL = "shell.js"
 
 
 def csp_hash(text: str) -> str:
@@ -88,6 +95,17 @@ def main() -> None:
         if name.endswith(".html"):
             data = fill_html(data.decode("utf-8"), style_hash).encode("utf-8")
         contents[name] = data
+
+    if DEFERRED in contents:
+        if "index.wasm" not in contents or SHELL not in contents:
+            raise SystemExit(f"assemble_site: {DEFERRED} needs index.wasm and {SHELL} beside it")
+        pair = hashlib.sha256(contents["index.wasm"] + b"\0" + contents[DEFERRED]).hexdigest()[:12]
+        name = f"index.deferred.{pair}.wasm"
+        contents[name] = contents.pop(DEFERRED)
+        shell = contents[SHELL].decode("utf-8")
+        if shell.count(DEFERRED_PLACEHOLDER) != 1:
+            raise SystemExit(f"assemble_site: {SHELL} must contain '{DEFERRED_PLACEHOLDER}' exactly once")
+        contents[SHELL] = shell.replace(DEFERRED_PLACEHOLDER, name).encode("utf-8")
 
     if SERVICE_WORKER in contents:
         precache = sorted(n for n in contents if n != SERVICE_WORKER)

@@ -3,13 +3,14 @@
 
 The page is dist/index.html with everything it links put inside it: the stylesheets as <style>,
 icons as data: URIs, the scripts (crb-config.js, shell.js, index.js) as inline <script>s at the end
-of <body> (in their original order), and index.wasm as base64 in a data block that a small script
-decodes into Module["wasmBinary"] (Emscripten then instantiates those bytes instead of fetching
-index.wasm; closure keeps that property name). Fonts and content are inside the wasm already.
+of <body> (in their original order), and the whole app module (--wasm: the linked index.wasm.orig,
+not the site's first-screen part, so there is no second module to load) as base64 in a data block
+that a small script decodes into Module["wasmBinary"] (Emscripten then instantiates those bytes
+instead of fetching index.wasm; closure keeps that property name). Fonts and content are inside the wasm already.
 There is no service worker and no manifest. The Content-Security-Policy allows exactly these inline
 scripts and styles by hash, plus 'wasm-unsafe-eval'; nothing is loaded from anywhere.
 
-Usage: single_file.py --dist dist --report-source core/report.cpp --out FILE
+Usage: single_file.py --dist dist --report-source core/report.cpp --out FILE --wasm index.wasm.orig
 """
 import argparse
 import base64
@@ -60,6 +61,7 @@ def main() -> None:
     ap.add_argument("--dist", required=True)
     ap.add_argument("--report-source", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--wasm", required=True)
     args = ap.parse_args()
 
     html = read(args.dist, "index.html").decode("utf-8")
@@ -107,7 +109,8 @@ def main() -> None:
     html = replace_once(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
                         lambda _: f'<meta http-equiv="Content-Security-Policy" content="{csp}">', html, "CSP meta")
 
-    wasm = base64.b64encode(read(args.dist, "index.wasm")).decode("ascii")
+    with open(args.wasm, "rb") as f:
+        wasm = base64.b64encode(f.read()).decode("ascii")
     body_end = (f'<script type="application/octet-stream" id="crb-wasm">{wasm}</script>\n' +
                 "".join(f"<script>{s}</script>\n" for s in scripts))
     html = replace_once(r"</body>", lambda _: body_end + "</body>", html, "</body>")

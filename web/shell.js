@@ -13,7 +13,11 @@
   window["Module"] = {
     "canvas": document.getElementById("canvas"),
     "print": function (text) { console.log(text); },
-    "printErr": function (text) { console.warn(text); },
+    "printErr": function (text) {
+      // Emscripten's notes around loading the deferred module (below) are not warnings.
+      if (/^(placeholder function called|instantiated deferred module)/.test(text)) return;
+      console.warn(text);
+    },
     "onAbort": function () {
       fail("The app stopped with an error. Please reload. / Aplikacja przerwała działanie z błędem. Odśwież stronę.");
     }
@@ -24,6 +28,63 @@
   window.addEventListener("error", function () {
     fail("The app could not start. Please reload. / Nie udało się uruchomić aplikacji. Odśwież stronę.");
   });
+
+  // The app comes in two modules (tools/split_wasm.mjs): index.wasm has what the first screen runs;
+  // the rest is DEFERRED, fetched and compiled in the background once the first frame is drawn
+  // (window.crbLoadDeferred, called by the app). Until it is in, Emscripten's placeholder functions
+  // stand in for the functions it holds; the first call of one comes here, synchronously. If the
+  // background compile has finished, that only instantiates it; otherwise (a link straight to an
+  // exercise, a very quick click) the file is read with a synchronous request on the spot. The
+  // single-file build embeds the whole module (Module.wasmBinary) and never calls either.
+  var DEFERRED = "CRB_DEFERRED_WASM";  // index.deferred.<hash>.wasm, filled in by assemble_site.py
+  var compiled = null;
+  var fetching = false;
+  window["crbLoadDeferred"] = function () {
+    var m = window["Module"];
+    if (fetching || compiled || m["wasmBinary"]) return;
+    fetching = true;
+    fetch(DEFERRED).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.arrayBuffer();
+    }).then(function (bytes) {
+      return WebAssembly.compile(bytes);
+    }).then(function (module) {
+      compiled = module;
+    }, function (err) {
+      fetching = false;  // the synchronous path tries again when the app needs it
+      console.warn("the rest of the app is not loaded yet (" + err + "); it is loaded when needed");
+    });
+  };
+  function readSync(url) {
+    var request = new XMLHttpRequest();
+    request.open("GET", url, false);
+    request.overrideMimeType("text/plain; charset=x-user-defined");  // bytes, one per char
+    request.send();
+    if (request.status !== 200) throw new Error("HTTP " + request.status);
+    var text = request.responseText;
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 255;
+    return bytes;
+  }
+  window["Module"]["loadSplitModule"] = function (file, imports) {
+    var module = compiled;
+    try {
+      if (!module) module = new WebAssembly.Module(readSync(DEFERRED));
+      compiled = module;
+      return [new WebAssembly.Instance(module, imports), module];
+    } catch (err) {
+      // Offline before this part was ever cached, or the site changed under an open tab. What was
+      // typed so far is saved (every edit is); the app cannot go on without this code.
+      console.error("could not load " + DEFERRED + ": " + err);
+      document.documentElement.dataset.error = "1";
+      if (status) {
+        status.textContent = "Part of the app could not be loaded (are you offline?). Your saved answers are safe: " +
+          "reload the page when you are online. / Nie udało się wczytać części aplikacji (brak internetu?). " +
+          "Zapisane odpowiedzi są bezpieczne: odśwież stronę, gdy będziesz online.";
+      }
+      throw err;
+    }
+  };
 })();
 
 // Offline use and updates. sw.js precaches this build; a later build installs a new worker that

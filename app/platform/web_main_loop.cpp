@@ -72,6 +72,8 @@ EM_JS(void, crb_js_dispatch_resize, (), {
 // clang-format off
 EM_JS(void, crb_js_frame_drawn, (int ready), {
     window["crbFramesDrawn"] = (window["crbFramesDrawn"] || 0) + 1;
+    // The first frame is on screen: now fetch the part of the app it did not need (web/shell.js).
+    if (window["crbFramesDrawn"] == 1 && window["crbLoadDeferred"]) window["crbLoadDeferred"]();
     if (ready && !document["documentElement"]["dataset"]["ready"]) {
         document["documentElement"]["dataset"]["ready"] = "1";
     }
