@@ -5,8 +5,9 @@
 //
 // DIR of --linked holds what `em++ -sSPLIT_MODULE=1` wrote: index.js, index.wasm (instrumented: it
 // records which functions ran) and index.wasm.orig (the real module). The instrumented app is
-// started in headless Chromium on every way a visit can begin (home in English and Polish, a
-// language given in the address, embedded, test mode); once its first frames are drawn, the profile
+// started in headless Chromium on every way a first visit can begin (home in English and Polish, a
+// language given in the address, embedded, test mode, wide and phone screens); once its first
+// frames are drawn, the profile
 // is read out of its memory. wasm-split then writes, into --out:
 //   index.wasm           the functions those first frames ran (plus the data: fonts and content)
 //   index.deferred.wasm  every other function; web/shell.js fetches it after the first frame, and
@@ -20,9 +21,13 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
 
-// Every first screen a visit can start on without a link into a unit. A link straight to an
-// exercise works too: it loads the deferred part before its first frame.
-const ROUTES = ["/", "/#/pl", "/?lang=pl", "/?embed=1", "/?test=1", "/?test=1#/pl"];
+// Every first screen a first visit (empty storage) can start on without a link into a unit, on a
+// wide and on a phone screen. web/shell.js starts a link into a unit, and a returning visitor,
+// with both modules.
+const WIDE = { width: 1200, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const ROUTES = [["/", WIDE], ["/#/pl", WIDE], ["/?lang=pl", WIDE], ["/?embed=1", WIDE], ["/?test=1", WIDE],
+  ["/?test=1#/pl", WIDE], ["/", PHONE], ["/#/pl", PHONE], ["/?test=1", PHONE]];
 const FEATURES = ["--enable-mutable-globals", "--enable-bulk-memory", "--enable-sign-ext",
   "--enable-nontrapping-float-to-int"];
 
@@ -44,8 +49,8 @@ function parseArgs(argv) {
 
 // The profile of one visit: wasm-split's bytes, written by the instrumented module's
 // __write_profile export into a buffer of the app's own heap.
-async function profileOf(browser, baseUrl, route) {
-  const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1200, height: 800 } });
+async function profileOf(browser, baseUrl, route, viewport) {
+  const context = await browser.newContext({ serviceWorkers: "block", viewport });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -102,10 +107,10 @@ try {
       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const profiles = [];
-  for (const [i, route] of ROUTES.entries()) {
+  for (const [i, [route, viewport]] of ROUTES.entries()) {
     let data;
     try {
-      data = await profileOf(browser, server.url, route);
+      data = await profileOf(browser, server.url, route, viewport);
     } catch (e) {
       throw new Error(`profiling ${route} failed: ${e.message.split("\n")[0]}`);
     }

@@ -243,9 +243,23 @@ EM_BOOL on_gl_restored(int, const void*, void*) {
     return EM_TRUE;
 }
 
+// While the app's second module is loading in the background (web/shell.js, after the first
+// frame), input stays in SDL's queue: what it would start may call into that module, and loading it
+// synchronously instead fails offline (a service worker does not answer a synchronous request).
+// The requested frames still run (they draw the first screen, which the first module has). When the
+// load ends, or after 10 s, the page wakes the loop and the queued input is handled in order.
+// clang-format off
+EM_JS(int, crb_js_deferred_pending, (), {
+    var pending = window["crbDeferredPending"];
+    return pending && pending() ? 1 : 0;
+});
+// clang-format on
+
 void iterate() {
-    if (handle_events()) request_frames(web::kFramesAfterInput);
-    if (!g_held_events.empty()) request_frames(1);
+    if (!crb_js_deferred_pending()) {
+        if (handle_events()) request_frames(web::kFramesAfterInput);
+        if (!g_held_events.empty()) request_frames(1);
+    }
 
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (web::fonts_stale(dpr)) {

@@ -578,3 +578,113 @@ export async function without_webgl2_the_page_says_why_in_both_languages(t) {
          /answers are safe/.test(shown.text) && /odpowiedzi są bezpieczne/.test(shown.text),
          `the message names the reason in English and Polish: ${shown.text}`);
 }
+
+// [SECTION] The app in two modules (tools/split_wasm.mjs)
+
+// The first screen comes from index.wasm alone; the rest (index.deferred.<hash>.wasm) is requested
+// only after the first frame, once, and every screen works with it.
+export async function first_frame_needs_only_the_first_module_and_the_rest_follows(t) {
+  const { page, errors } = await newPage(t, { serviceWorkers: "block" });
+  await page.addInitScript(() => {
+    let n = 0;
+    Object.defineProperty(window, "crbFramesDrawn", {
+      configurable: true,
+      get: () => n,
+      set: (v) => { if (n === 0 && v >= 1) window.crbFirstFrameAt = performance.now(); n = v; },
+    });
+  });
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(new URL("/?test=1", t.baseUrl).href);
+  await waitReady(page);
+  const swText = await (await fetch(new URL("sw.js", t.baseUrl))).text();
+  const deferred = JSON.parse(/^const BUILD = (.*);$/m.exec(swText)[1]).files.find((f) => /^index\.deferred\.[0-9a-f]{12}\.wasm$/.test(f));
+  assert(deferred, "the build has a deferred module, precached by sw.js");
+  await page.waitForFunction((name) => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/" + name) && e.responseEnd > 0),
+                             deferred, { timeout: 10000 });
+  const timing = await page.evaluate((name) => ({
+    firstFrame: window.crbFirstFrameAt,
+    starts: performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/" + name)).map((e) => e.startTime),
+  }), deferred);
+  assertEqual(timing.starts.length, 1, "the deferred module is requested once");
+  assert(timing.starts[0] > timing.firstFrame, `requested after the first frame (${timing.starts[0]} > ${timing.firstFrame} ms)`);
+  await page.waitForTimeout(500);  // compiled in the background
+  await click(page, "home/unit3");
+  await click(page, "nav/roi");
+  await typeInto(page, "unit3/roi/cost", "1000");
+  await waitSaved(page);
+  assertEqual((await state(page)).hash, "#/en/unit/3/roi", "an exercise of the deferred module works");
+  assertEqual(requests.filter((p) => p === "/" + deferred).length, 1, "no second request (no synchronous load)");
+  assertEqual(errors.join("\n"), "", "console errors");
+
+  // A link into a unit fetches both modules from the start and opens its screen without a
+  // synchronous request.
+  const deep = await newPage(t, { serviceWorkers: "block" });
+  const deepRequests = [];
+  deep.page.on("request", (r) => deepRequests.push({ path: new URL(r.url()).pathname, sync: r.resourceType() === "xhr" }));
+  await deep.page.goto(new URL("/?test=1#/pl/unit/3/roi", t.baseUrl).href);
+  await waitReady(deep.page);
+  await rectOf(deep.page, "unit3/roi/cost");
+  const fetched = deepRequests.filter((r) => r.path === "/" + deferred);
+  assertEqual(fetched.length, 1, "the deferred module requested once");
+  assertEqual(fetched[0].sync, false, "by fetch, not by a synchronous request");
+  assertEqual(deep.errors.join("\n"), "", "console errors (deep link)");
+}
+
+// A deployment whose second module cannot be loaded (a half-uploaded site, the network gone): a
+// returning visitor's start, or a first visitor's first step past the home screen, stops with a
+// message in both languages, and the answers saved before stay in the browser as they were.
+export async function a_missing_second_module_stops_with_a_message_and_keeps_answers(t) {
+  const site = await privateSite(t);
+  try {
+    const { context, page } = await newPage(t, { serviceWorkers: "block" });
+    await page.goto(site.url + "?test=1#/en/unit/2/nps");
+    await waitReady(page);
+    await typeInto(page, "unit2/nps/r1/score", "7");
+    await waitSaved(page);
+    const saved = await storageSnapshot(page);
+    const deferred = site.build.files.find((f) => f.startsWith("index.deferred."));
+    rmSync(path.join(site.dir, deferred));
+
+    const expectMessage = async (p, name) => {
+      const consoleErrors = [];
+      p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+      return async () => {
+        await p.waitForFunction(() => document.documentElement.dataset.error === "1", null, { timeout: 15000 });
+        const shown = await p.evaluate(() => ({
+          text: document.getElementById("status").textContent,
+          visible: getComputedStyle(document.getElementById("loading")).display !== "none",
+        }));
+        assert(shown.visible, `${name}: the message is on screen`);
+        assert(/Part of the app could not be loaded/.test(shown.text) && /Nie udało się wczytać części aplikacji/.test(shown.text),
+               `${name}: message in both languages: ${shown.text}`);
+        assert(consoleErrors.some((e) => e.includes(deferred)), `${name}: the console names the missing file`);
+        await screenshot(p, `web-missing-second-module-${name}`);
+        const before = await p.evaluate(() => performance.getEntriesByType("resource").length);
+        await p.mouse.move(300, 300);
+        await p.mouse.click(600, 400);
+        await p.waitForTimeout(500);
+        assertEqual(await p.evaluate(() => performance.getEntriesByType("resource").length), before,
+                    `${name}: no retry loop of requests`);
+      };
+    };
+
+    // The returning visitor (same storage): the start itself needs the missing part.
+    const again = await context.newPage();
+    t.pages.push(again);
+    const checkAgain = await expectMessage(again, "returning");
+    await again.goto(site.url + "?test=1#/en");
+    await checkAgain();
+    assertEqual(JSON.stringify(await storageSnapshot(again)), JSON.stringify(saved), "answers kept");
+
+    // A first visit: the home screen works; the first exercise opened stops with the message.
+    const fresh = await newPage(t, { serviceWorkers: "block" });
+    const checkFresh = await expectMessage(fresh.page, "first-visit");
+    await fresh.page.goto(site.url + "?test=1#/en");
+    await waitReady(fresh.page);
+    await fresh.page.evaluate(() => { location.hash = "#/en/unit/2/nps"; });
+    await checkFresh();
+  } finally {
+    await site.close();
+  }
+}
