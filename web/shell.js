@@ -29,87 +29,76 @@
     fail("The app could not start. Please reload. / Nie udało się uruchomić aplikacji. Odśwież stronę.");
   });
 
-  // The app comes in two modules (tools/split_wasm.mjs): index.wasm has what the first screen runs;
-  // the rest is DEFERRED, fetched and compiled in the background once the first frame is drawn
-  // (window.crbLoadDeferred, called by the app). Until it is in, Emscripten's placeholder functions
-  // stand in for the functions it holds; the first call of one comes here, synchronously. If the
-  // background compile has finished, that only instantiates it; otherwise (a link straight to an
-  // exercise, a very quick click) the file is read with a synchronous request on the spot. The
-  // single-file build embeds the whole module (Module.wasmBinary) and never calls either.
+  // The app comes in two modules (tools/split_wasm.mjs): index.wasm has what a first visit's first
+  // screen runs; the rest is DEFERRED, fetched and compiled in the background once the first frame
+  // is drawn (window.crbLoadDeferred, called by the app; meanwhile the app holds input back, see
+  // crbDeferredPending). Until it is in, Emscripten's placeholder functions stand in for the
+  // functions it holds, and the first call of one comes to loadSplitModule, synchronously: it
+  // instantiates the compiled module, or reads the file with a synchronous request if the app got
+  // there first. The single-file build embeds the whole module and needs neither.
   var DEFERRED = "CRB_DEFERRED_WASM";  // index.deferred.<hash>.wasm, filled in by assemble_site.py
+  var singleFile = !!document.getElementById("crb-wasm");  // tools/single_file.py's wasm block
   var compiled = null;
   var loading = null;  // the promise of the background load, while it runs
   var loadingSince = 0;
-  var broken = null;  // the error that stopped the app: every later call gets it without a request
+  var broken = null;   // the error that stopped the app: every later call gets it without a request
+
   // The app holds input back while this is true (web_main_loop.cpp), 10 s at most.
-  window['crbDeferredPending'] = function() {
-      return loading !== null && performance.now() - loadingSince < 10000;
+  window["crbDeferredPending"] = function () {
+    return loading !== null && performance.now() - loadingSince < 10000;
   };
   function wakeApp() {
-      var m = window["Module"];
-      try {
-          if (typeof m['_crb_platform_wake'] === 'function') m['_crb_platform_wake']();
-      } catch (e) { /* not started */
-      }
+    var m = window["Module"];
+    try { if (typeof m["_crb_platform_wake"] === "function") m["_crb_platform_wake"](); } catch (e) { /* not started */ }
   }
-  var singleFile = !!document.getElementById('crb-wasm');  // the whole module is in the page
   function loadDeferred() {
-      if (compiled || singleFile || window['Module']['wasmBinary']) return Promise.resolve();
-      if (loading) return loading;
-      loadingSince = performance.now();
-      setTimeout(function() {
-          if (loading) wakeApp();
-      }, 10000);  // input held is handled even if the load hangs
-      loading =
-          fetch(DEFERRED)
-              .then(function(response) {
-                  if (!response.ok) throw new Error("HTTP " + response.status);
-                  return response.arrayBuffer();
-              })
-              .then(function(bytes) {
-                  return WebAssembly.compile(bytes);
-              })
-              .then(
-                  function(module) {
-                      compiled = module;
-                      loading = null;
-                      wakeApp();
-                  },
-                  function(err) {
-                      loading = null;  // the synchronous path tries again when the app needs it
-                      console.warn(
-                          "the rest of the app is not loaded yet (" + err + "); it is loaded when needed");
-                      wakeApp();
-                  });
-      return loading;
+    if (compiled || singleFile || window["Module"]["wasmBinary"]) return Promise.resolve();
+    if (loading) return loading;
+    loadingSince = performance.now();
+    setTimeout(function () { if (loading) wakeApp(); }, 10000);  // held input goes on even if the load hangs
+    loading = fetch(DEFERRED).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.arrayBuffer();
+    }).then(function (bytes) {
+      return WebAssembly.compile(bytes);
+    }).then(function (module) {
+      compiled = module;
+      loading = null;
+      wakeApp();
+    }, function (err) {
+      loading = null;  // the synchronous path tries again when the app needs it
+      console.warn("the rest of the app is not loaded yet (" + err + "); it is loaded when needed");
+      wakeApp();
+    });
+    return loading;
   }
-  window['crbLoadDeferred'] = loadDeferred;
-  // The first module has what a first visit's first screen runs (home, in each language, embedded
-  // or not, on a wide or a phone screen). A link into a unit (#/pl/unit/2/nps) opens a screen it
-  // does not have, and a returning visitor's stored answers, settings or damaged data take other
-  // paths at start: then the second module is fetched alongside the first (from the service
-  // worker's cache after the first visit) and the app starts when both are in. A synchronous load
-  // is left for a first visit that runs something unexpected while online; it would fail offline.
+  window["crbLoadDeferred"] = loadDeferred;
+
+  // A link into a unit (#/pl/unit/2/nps) opens a screen the first module does not have, and a
+  // returning visitor's stored answers, settings or damaged data take other paths at start: then
+  // the second module is fetched alongside the first (from the service worker's cache after the
+  // first visit) and the app starts when both are in. A synchronous load is left for a first visit
+  // that runs something unexpected while online; offline it would fail (a service worker does not
+  // answer synchronous requests).
   function returningVisitor() {
-      try {
-          for (var i = 0; i < localStorage.length; i++) {
-              if (/^crb:/.test(localStorage.key(i) || '')) return true;
-          }
-          return false;
-      } catch (e) {
-          return true;  // storage blocked: the app starts with its warning, a path not profiled
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if (/^crb:/.test(localStorage.key(i) || "")) return true;
       }
+      return false;
+    } catch (e) {
+      return true;  // storage blocked: the app starts with its warning, a path not profiled
+    }
   }
   if (!noWasm && !singleFile && (/^#\/[a-z]{2}\/unit\//.test(location.hash) || returningVisitor())) {
-      var early = loadDeferred();
-      window['Module']['preRun'] = [function() {
-          var m = window['Module'];
-          m['addRunDependency']('crb-deferred');
-          early.then(function() {
-              m['removeRunDependency']('crb-deferred');
-          });
-      }];
+    var early = loadDeferred();
+    window["Module"]["preRun"] = [function () {
+      var m = window["Module"];
+      m["addRunDependency"]("crb-deferred");
+      early.then(function () { m["removeRunDependency"]("crb-deferred"); });
+    }];
   }
+
   function readSync(url) {
     var request = new XMLHttpRequest();
     request.open("GET", url, false);
@@ -121,27 +110,26 @@
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 255;
     return bytes;
   }
-  window['Module']['loadSplitModule'] = function(file, imports) {
-      if (broken) throw broken;
-      var module = compiled;
-      try {
-          if (!module) module = new WebAssembly.Module(readSync(DEFERRED));
-          compiled = module;
-          return [new WebAssembly.Instance(module, imports), module];
-      } catch (err) {
-          // Offline before this part was ever cached, or the site changed under an open tab. What was
-          // typed so far is saved (every edit is); the app cannot go on without this code.
-          broken = err;
-          console.error("could not load " + DEFERRED + ": " + err);
-          document.documentElement.dataset.error = "1";
-          if (status) {
-              status.textContent =
-                  "Part of the app could not be loaded (are you offline?). Your saved answers are safe: " +
-                  "reload the page when you are online. / Nie udało się wczytać części aplikacji (brak internetu?). " +
-                  "Zapisane odpowiedzi są bezpieczne: odśwież stronę, gdy będziesz online.";
-          }
-          throw err;
+  window["Module"]["loadSplitModule"] = function (file, imports) {
+    if (broken) throw broken;
+    var module = compiled;
+    try {
+      if (!module) module = new WebAssembly.Module(readSync(DEFERRED));
+      compiled = module;
+      return [new WebAssembly.Instance(module, imports), module];
+    } catch (err) {
+      // Offline before this part was ever cached, or the site changed under an open tab. What was
+      // typed so far is saved (every edit is); the app cannot go on without this code.
+      broken = err;
+      console.error("could not load " + DEFERRED + ": " + err);
+      document.documentElement.dataset.error = "1";
+      if (status) {
+        status.textContent = "Part of the app could not be loaded (are you offline?). Your saved answers are safe: " +
+          "reload the page when you are online. / Nie udało się wczytać części aplikacji (brak internetu?). " +
+          "Zapisane odpowiedzi są bezpieczne: odśwież stronę, gdy będziesz online.";
       }
+      throw err;
+    }
   };
 })();
 

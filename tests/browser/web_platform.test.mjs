@@ -138,6 +138,13 @@ export async function offline_reload_after_one_visit_renders_with_saved_answers(
     assertEqual(s.answer.respondents[1].score, 3, "saved answer after an offline reload");
     assertEqual(await page.evaluate(() => navigator.onLine), false, "really offline");
     await screenshot(page, "web-offline-reload");
+    // The home screen too (a returning visitor starts with both modules, from the cache), and a
+    // step from there into an exercise.
+    await page.goto(site.url + "?test=1#/en");
+    await waitReady(page);
+    await click(page, "home/unit2");
+    await click(page, "nav/nps");
+    assertEqual((await state(page)).answer.respondents[0].score, 9, "the exercise opened offline from home");
     assertEqual(errors.join("\n"), "", "console errors");
   } finally {
     await site.close();
