@@ -31,7 +31,7 @@ apt_update_once() {
 
 # ---------------------------------------------------------------------------------------------
 # 1. apt packages
-PACKAGES=(emscripten cmake ninja-build g++ clang clang-14 libclang-rt-14-dev doctest-dev nlohmann-json3-dev fonts-noto-core fonts-dejavu-core
+PACKAGES=(emscripten binaryen cmake ninja-build g++ clang clang-14 libclang-rt-14-dev doctest-dev nlohmann-json3-dev fonts-noto-core fonts-dejavu-core
           chromium fonttools brotli dpkg-dev python3 xz-utils ca-certificates)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
