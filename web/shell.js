@@ -123,6 +123,7 @@
       broken = err;
       console.error("could not load " + DEFERRED + ": " + err);
       document.documentElement.dataset.error = "1";
+      document.documentElement.dataset.noModule = "1";
       if (status) {
         status.textContent = "Part of the app could not be loaded (are you offline?). Your saved answers are safe: " +
           "reload the page when you are online. / Nie udało się wczytać części aplikacji (brak internetu?). " +

@@ -661,8 +661,10 @@ export async function a_missing_second_module_stops_with_a_message_and_keeps_ans
         const shown = await p.evaluate(() => ({
           text: document.getElementById("status").textContent,
           visible: getComputedStyle(document.getElementById("loading")).display !== "none",
+          toggle: [...document.querySelectorAll(".crb-view-toggle")].some((e) => getComputedStyle(e).display !== "none"),
         }));
         assert(shown.visible, `${name}: the message is on screen`);
+        assert(!shown.toggle, `${name}: no "Accessible view" button (that view needs the missing code too)`);
         assert(/Part of the app could not be loaded/.test(shown.text) && /Nie udało się wczytać części aplikacji/.test(shown.text),
                `${name}: message in both languages: ${shown.text}`);
         assert(consoleErrors.some((e) => e.includes(deferred)), `${name}: the console names the missing file`);
