@@ -45,7 +45,7 @@
 
   // The app holds input back while this is true (web_main_loop.cpp), 10 s at most.
   window["crbDeferredPending"] = function () {
-    return loading !== null && performance.now() - loadingSince < 10000;
+    return loading !== null && !compiled && performance.now() - loadingSince < 10000;
   };
   function wakeApp() {
     var m = window["Module"];
