@@ -33,16 +33,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, framesQuiet as waitQuiet } from "./chromium.mjs";
 import { startServer } from "./serve.mjs";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CHROMIUM = process.env.CRB_CHROMIUM || "/usr/lib/chromium/chromium";
-// The browser tests' flags (tests/browser/run.mjs; docs/toolchain.md pitfall 6).
-const CHROMIUM_ARGS = [
-  "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-  "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
 const VIEWPORT = { width: 1280, height: 720 };
 const SETTLE_MS = 2000;  // after data-ready, before the idle window starts
 
@@ -152,18 +146,6 @@ async function processCpu(cdp) {
   const { processInfo } = await cdp.send("SystemInfo.getProcessInfo");
   const sum = (type) => processInfo.filter((p) => p.type === type).reduce((s, p) => s + p.cpuTime, 0);
   return { renderer: sum("renderer"), gpu: sum("GPU"), total: processInfo.reduce((s, p) => s + p.cpuTime, 0) };
-}
-
-async function waitQuiet(page, quietMs, timeoutMs) {
-  const end = Date.now() + timeoutMs;
-  let last = await page.evaluate(() => window.crbFramesDrawn || 0);
-  let since = Date.now();
-  while (Date.now() < end) {
-    await page.waitForTimeout(50);
-    const now = await page.evaluate(() => window.crbFramesDrawn || 0);
-    if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since >= quietMs) return true;
-  }
-  return false;
 }
 
 async function measureOnce(kind, url, opts) {

@@ -5,26 +5,15 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, framesQuiet } from "./chromium.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const out = process.argv[2];
 mkdirSync(out, { recursive: true });
 const server = await startServer({ root: path.join(root, "dist"), port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CRB_CHROMIUM || "/usr/lib/chromium/chromium", headless: true,
-  args: ["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--no-sandbox", "--disable-quic",
-    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-async function settle(page) {
-  let last = -1;
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(150);
-    const n = await page.evaluate(() => window.crbFramesDrawn || 0);
-    if (n === last) return;
-    last = n;
-  }
-}
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const settle = (page) => framesQuiet(page, 150, 7500);
 for (const spec of process.argv.slice(3)) {
   const [name, url, size = "1200x800", script = ""] = spec.split("|");
   const [w, h] = size.split("x").map(Number);

@@ -1,7 +1,7 @@
 // Splits the linked app into the part its first screen needs and the rest (Emscripten SPLIT_MODULE
-// with Binaryen's wasm-split, guided by a profile). Called by the `app_split` CMake target:
+// with Binaryen's wasm-split, guided by a profile). Run by the web build (CMakeLists.txt, right after `app`):
 //
-//   node tools/split_wasm.mjs --linked DIR --web DIR --out DIR
+//   node tools/split_wasm.mjs --linked DIR --web DIR --out DIR --wasm-split PROGRAM
 //
 // DIR of --linked holds what `em++ -sSPLIT_MODULE=1` wrote: index.js, index.wasm (instrumented: it
 // records which functions ran) and index.wasm.orig (the real module). The instrumented app is
@@ -19,6 +19,7 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, framesQuiet } from "./chromium.mjs";
 import { startServer } from "./serve.mjs";
 
 // Every first screen a first visit (empty storage) can start on without a link into a unit, on a
@@ -40,10 +41,10 @@ function parseArgs(argv) {
   const opts = {};
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "");
-    if (!["linked", "web", "out"].includes(key) || argv[i + 1] === undefined) die(`bad argument ${argv[i]}`);
+    if (!["linked", "web", "out", "wasm-split"].includes(key) || argv[i + 1] === undefined) die(`bad argument ${argv[i]}`);
     opts[key] = path.resolve(argv[i + 1]);
   }
-  for (const key of ["linked", "web", "out"]) if (!opts[key]) die(`--${key} DIR is required`);
+  for (const key of ["linked", "web", "out", "wasm-split"]) if (!opts[key]) die(`--${key} is required`);
   return opts;
 }
 
@@ -58,13 +59,7 @@ async function profileOf(browser, baseUrl, route, viewport) {
     await page.goto(new URL(route, baseUrl).href);
     await page.waitForFunction(() => (window.crbFramesDrawn || 0) >= 1, null, { timeout: 60000 });
     // The frames right after the first (layout settling, the loop pausing) belong to start-up too.
-    let last = -1;
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(150);
-      const n = await page.evaluate(() => window.crbFramesDrawn);
-      if (n === last) break;
-      last = n;
-    }
+    await framesQuiet(page, 150, 6000);
     if (errors.length) throw new Error(errors.join("; "));
     const bytes = await page.evaluate(() => {
       const exports = window.Module.asm;
@@ -101,11 +96,7 @@ try {
   copyFileSync(path.join(opts.linked, "index.js"), path.join(tmp, "index.js"));
   copyFileSync(path.join(opts.linked, "index.wasm"), path.join(tmp, "index.wasm"));
   server = await startServer({ root: tmp, port: 0 });
-  browser = await chromium.launch({
-    executablePath: process.env.CRB_CHROMIUM || "/usr/lib/chromium/chromium", headless: true,
-    args: ["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--no-sandbox", "--disable-quic",
-      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const profiles = [];
   for (const [i, [route, viewport]] of ROUTES.entries()) {
     let data;
@@ -119,11 +110,11 @@ try {
     profiles.push(file);
   }
   const merged = path.join(tmp, "merged.prof");
-  execFileSync("wasm-split", ["--merge-profiles", ...profiles, "-o", merged], { stdio: "inherit" });
+  execFileSync(opts["wasm-split"], ["--merge-profiles", ...profiles, "-o", merged], { stdio: "inherit" });
   mkdirSync(opts.out, { recursive: true });
   const primary = path.join(opts.out, "index.wasm");
   const deferred = path.join(opts.out, "index.deferred.wasm");
-  execFileSync("wasm-split", [...FEATURES, "--export-prefix=%", orig, "-o1", primary, "-o2", deferred,
+  execFileSync(opts["wasm-split"], [...FEATURES, "--export-prefix=%", orig, "-o1", primary, "-o2", deferred,
     `--profile=${merged}`], { stdio: "inherit" });
   const kb = (f) => `${(statSync(f).size / 1024).toFixed(1)} KB`;
   console.log(`split_wasm: ${kb(orig)} -> first screen ${kb(primary)} + deferred ${kb(deferred)} ` +

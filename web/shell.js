@@ -2,6 +2,13 @@
 // service worker (offline use, update prompt). No inline script anywhere (the page's
 // Content-Security-Policy forbids it).
 "use strict";
+
+// Asks the app to draw again (its main loop pauses when idle); nothing before the app has started.
+function crbWakeApp() {
+  var m = window["Module"];
+  try { if (m && typeof m["_crb_platform_wake"] === "function") m["_crb_platform_wake"](); } catch (e) { /* not started */ }
+}
+
 (function () {
   var status = document.getElementById("status");
   function fail(text) {
@@ -47,15 +54,11 @@
   window["crbDeferredPending"] = function () {
     return loading !== null && !compiled && performance.now() - loadingSince < 10000;
   };
-  function wakeApp() {
-    var m = window["Module"];
-    try { if (typeof m["_crb_platform_wake"] === "function") m["_crb_platform_wake"](); } catch (e) { /* not started */ }
-  }
   function loadDeferred() {
-    if (compiled || singleFile || window["Module"]["wasmBinary"]) return Promise.resolve();
+    if (compiled || singleFile) return Promise.resolve();
     if (loading) return loading;
     loadingSince = performance.now();
-    setTimeout(function () { if (loading) wakeApp(); }, 10000);  // held input goes on even if the load hangs
+    setTimeout(function () { if (loading) crbWakeApp(); }, 10000);  // held input goes on even if the load hangs
     loading = fetch(DEFERRED).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.arrayBuffer();
@@ -64,11 +67,11 @@
     }).then(function (module) {
       compiled = module;
       loading = null;
-      wakeApp();
+      crbWakeApp();
     }, function (err) {
       loading = null;  // the synchronous path tries again when the app needs it
       console.warn("the rest of the app is not loaded yet (" + err + "); it is loaded when needed");
-      wakeApp();
+      crbWakeApp();
     });
     return loading;
   }
@@ -146,14 +149,10 @@
 
   var waiting = null;
   var reloading = false;
-  function wake() {
-    var m = window["Module"];
-    try { if (m && typeof m["_crb_platform_wake"] === "function") m["_crb_platform_wake"](); } catch (e) { /* not started */ }
-  }
   function offer(worker) {
     waiting = worker;
     window["crbUpdateReady"] = true;
-    wake();
+    crbWakeApp();
   }
   function reload() {
     if (reloading) return;

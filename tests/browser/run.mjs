@@ -12,15 +12,10 @@ import { readdirSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../tools/chromium.mjs";
 import { startServer } from "../../tools/serve.mjs";
 import { ARTIFACTS_DIR, REPO_ROOT } from "./helpers.mjs";
 
-const CHROMIUM = process.env.CRB_CHROMIUM || "/usr/lib/chromium/chromium";
-const CHROMIUM_ARGS = [
-  "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-  "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
 const TEST_TIMEOUT_MS = 60000;
 
 function withTimeout(promise, ms, what) {
