@@ -92,6 +92,8 @@ def main() -> None:
     if not styles:
         raise SystemExit("single_file: index.html links no stylesheet")
     html = re.sub(r'<link rel="manifest"[^>]*>\n?', "", html)
+    # The module is inside the page: nothing to fetch ahead of index.js.
+    html = replace_once(r'<link rel="preload" href="index.wasm"[^>]*>\n?', "", html, "preload of index.wasm")
 
     def data_uri(m: re.Match) -> str:
         name = m.group(2)

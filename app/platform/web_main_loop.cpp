@@ -355,6 +355,9 @@ int run(FrameFn frame) {
     crb_js_install_wake_listeners();
     web::wheel_install();
     request_frames(web::kFramesAfterInput);
+    // The first frame is drawn now rather than at the next animation frame, which can be up to a
+    // display frame away; the main loop draws the rest.
+    iterate();
     emscripten_set_main_loop(iterate, 0, true);
     return 0;
 }

@@ -541,7 +541,12 @@ void App::frame() {
     }
 
     save_if_due(false);
-    sync_mirror();
+    // The accessible view follows one frame after the canvas at start-up: building it costs about as
+    // much as drawing the first screen, and the canvas is what most people see first.
+    if (ImGui::GetFrameCount() > 1)
+        sync_mirror();
+    else
+        platform::request_frames(1);
     if (wants_frames()) platform::request_frames(1);
     if (platform::test_mode()) {
         nlohmann::json st{{"hash", hash_of(route_)}, {"lang", crb::lang_code(settings_.lang)},

@@ -31,6 +31,14 @@ struct Route {
     bool operator!=(const Route& o) const { return !(*this == o); }
 };
 
+// Screens, dialogs and the other large steps of a frame stay functions of their own in the wasm
+// instead of being inlined into App::frame: every function called from one place would be, by LLVM
+// (link-time optimisation) and again by Binaryen (limited in CMakeLists.txt). The build's split
+// (tools/split_wasm.mjs) works per function, so only what the first frame runs goes into the first
+// module, and the browser compiles each screen's code when it is first shown. Inlined, the whole UI
+// was one ~84 KB function, compiled (~16 ms) before the first frame could be drawn.
+#define CRB_SCREEN [[gnu::noinline]]
+
 class App {
 public:
     // Starts with the course and the UI strings (read_embedded_content). Problems in the strings
@@ -61,42 +69,42 @@ private:
     // Accessible HTML mirror of the current screen (app/ui/mirror_bridge.cpp): called once per
     // drawn frame after the canvas UI; re-renders the mirror when the screen, the language, the
     // workbook or (from the canvas) an answer changed, and applies edits made in the mirror.
-    void sync_mirror();
+    CRB_SCREEN void sync_mirror();
     void sync_mirror_page();
     std::vector<crb::NarrationChunk> route_narration() const;
     void speak_section(const std::vector<crb::NarrationChunk>& chunks);  // reads chunks[listen_section_]
     void read_on(const std::vector<crb::NarrationChunk>& chunks);  // after a section ends (listen page)
-    void drag_to_scroll();
+    CRB_SCREEN void drag_to_scroll();
     ImGuiWindow* drag_window_ = nullptr;  // the area being dragged, while the pointer is down
 
     // [SECTION] helpers, defined in app.cpp and screens.cpp
-    void open_store();
-    void save_if_due(bool force);
+    CRB_SCREEN void open_store();
+    CRB_SCREEN void save_if_due(bool force);
     void track_unsaved();                    // start tracking edits of the open workbook
     void note_edit(const std::string& key);  // call before changing the answer of `key`
-    void resolve_conflict();                 // another tab saved first: rebase our edits on its version
-    void apply_hash(const std::string& hash);
+    CRB_SCREEN void resolve_conflict();      // another tab saved first: rebase our edits on its version
+    CRB_SCREEN void apply_hash(const std::string& hash);
     std::string hash_of(const Route& r) const;
-    void poll_platform();
-    void top_bar();
-    void workbook_menu();
-    void settings_menu();
-    void settings_contents();
-    void dialogs();
-    void banners();
-    void home();
-    void unit_page();
-    void unit_nav(const crb::Unit& u, bool narrow);
-    void overview(const crb::Unit& u);
-    void read(const crb::Unit& u);
-    void listen(const crb::Unit& u);
-    void exercise(const crb::Unit& u, const crb::Exercise& ex);
-    void summary(const crb::Unit& u);
-    void exercise_results(const crb::Unit& u, const crb::Exercise& ex);
+    CRB_SCREEN void poll_platform();
+    CRB_SCREEN void top_bar();
+    CRB_SCREEN void workbook_menu();
+    CRB_SCREEN void settings_menu();
+    CRB_SCREEN void settings_contents();
+    CRB_SCREEN void dialogs();
+    CRB_SCREEN void banners();
+    CRB_SCREEN void home();
+    CRB_SCREEN void unit_page();
+    CRB_SCREEN void unit_nav(const crb::Unit& u, bool narrow);
+    CRB_SCREEN void overview(const crb::Unit& u);
+    CRB_SCREEN void read(const crb::Unit& u);
+    CRB_SCREEN void listen(const crb::Unit& u);
+    CRB_SCREEN void exercise(const crb::Unit& u, const crb::Exercise& ex);
+    CRB_SCREEN void summary(const crb::Unit& u);
+    CRB_SCREEN void exercise_results(const crb::Unit& u, const crb::Exercise& ex);
     void remember_place();
     void persist_settings();
-    void export_workbook();
-    void print_report();
+    CRB_SCREEN void export_workbook();
+    CRB_SCREEN void print_report();
     std::string unit_label(const crb::Unit& u) const;
     const char* T(const crb::Text& t) const { return t.get(settings_.lang).c_str(); }
 

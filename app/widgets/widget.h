@@ -34,9 +34,10 @@ void draw_inputs(Ctx& ctx);   // dispatches on ctx.ex->kind
 void draw_results(Ctx& ctx);  // the live results panel
 
 // One pair per kind, defined in app/widgets/<kind>.cpp.
-#define CRB_WIDGET(name, Spec)                        \
-    void name##_inputs(Ctx& ctx, const crb::Spec& s); \
-    void name##_results(Ctx& ctx, const crb::Spec& s);
+// Each widget is a function of its own in the wasm (see CRB_SCREEN in app/ui/app.h).
+#define CRB_WIDGET(name, Spec)                                          \
+    [[gnu::noinline]] void name##_inputs(Ctx& ctx, const crb::Spec& s); \
+    [[gnu::noinline]] void name##_results(Ctx& ctx, const crb::Spec& s);
 CRB_WIDGET(quadrant_map, QuadrantMap)
 CRB_WIDGET(reflection, Reflection)
 CRB_WIDGET(checklist_table, ChecklistTable)
