@@ -614,6 +614,14 @@ export async function first_frame_needs_only_the_first_module_and_the_rest_follo
     starts: performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/" + name)).map((e) => e.startTime),
   }), deferred);
   assertEqual(timing.starts.length, 1, "the deferred module is requested once");
+  // index.wasm is preloaded by the page (its download starts with the scripts', not after index.js
+  // has run) and that one request is the one the app instantiates.
+  const early = await page.evaluate(() => {
+    const entry = (file) => performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "/" + file);
+    return { wasmStart: entry("index.wasm").startTime, jsEnd: entry("index.js").responseEnd };
+  });
+  assert(early.wasmStart < early.jsEnd, `index.wasm requested before index.js arrived (${early.wasmStart} < ${early.jsEnd} ms)`);
+  assertEqual(requests.filter((p) => p === "/index.wasm").length, 1, "index.wasm requested once");
   assert(timing.starts[0] > timing.firstFrame, `requested after the first frame (${timing.starts[0]} > ${timing.firstFrame} ms)`);
   await page.waitForTimeout(500);  // compiled in the background
   await click(page, "home/unit3");
