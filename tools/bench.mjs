@@ -1,7 +1,7 @@
 // Performance benchmark: the app against a bare Dear ImGui + SDL2 baseline (bench/baseline/), both
 // built by `./dev bench` with the same toolchain and flags, served on loopback and loaded in
 // headless Chromium. For each site it takes the median of several runs (a fresh browser per run,
-// app and baseline interleaved so that machine load hits both alike) of:
+// app and baseline interleaved, in alternating order, so that machine load hits both alike) of:
 //   transfer    raw / gzip -9 / brotli q11 of every response the page requested before its first
 //               drawn frame (bodies compressed here with node:zlib, the server sends them raw);
 //               also, not budgeted, the gzip total of everything loaded by the end of the run
@@ -360,8 +360,11 @@ async function main() {
   const runs = { app: [], baseline: [] };
   const firstFrames = { app: [], baseline: [] };  // the extra loads (--loads)
   try {
+    // Which site goes first alternates, so that neither always starts right after the other's
+    // browser closed.
+    const order = (i) => (i % 2 ? [["baseline", baseServer], ["app", appServer]] : [["app", appServer], ["baseline", baseServer]]);
     for (let i = 0; i < opts.runs; i++) {
-      for (const [kind, server] of [["app", appServer], ["baseline", baseServer]]) {
+      for (const [kind, server] of order(i)) {
         const r = await measureOnce(kind, server.url, opts);
         runs[kind].push(r);
         console.error(`run ${i + 1}/${opts.runs} ${kind.padEnd(8)} gzip ${kb(r.transfer.gzip)}, first frame ${ms(r.firstFrameMs)}, ` +
@@ -370,7 +373,7 @@ async function main() {
       }
     }
     for (let i = 0; i < opts.loads; i++) {
-      for (const [kind, server] of [["app", appServer], ["baseline", baseServer]]) {
+      for (const [kind, server] of order(i)) {
         firstFrames[kind].push(await firstFrameOnce(kind, server.url));
       }
       console.error(`load ${i + 1}/${opts.loads} first frame: app ${ms(firstFrames.app[i])}, baseline ${ms(firstFrames.baseline[i])}`);
