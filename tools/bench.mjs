@@ -10,7 +10,8 @@
 //               first set, i.e. right after the first frame was drawn; also <html data-ready>.
 //               Single loads vary by +-40 % here (most of it Chromium setting up WebGL, the same
 //               for both sites), so besides the full runs each site is loaded `--loads` more times
-//               (fresh browser each, interleaved) for this figure alone: its median is over all;
+//               (fresh browser each, interleaved) for these two figures alone: their medians are
+//               over all loads;
 //   idle        frames drawn and CPU used during `--idle` seconds without input, starting 2 s after
 //               data-ready, as % of one core: the page's main thread (CDP Performance.getMetrics
 //               TaskDuration, the wall time of its tasks) and all processes of the browser (CDP
@@ -170,14 +171,21 @@ async function openPage() {
   }
 }
 
-// One more load for the first-frame figure only.
-async function firstFrameOnce(kind, url) {
+// Opens `url` and waits for the start-up signals: the first drawn frame and <html data-ready>.
+async function startUp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__crbBench.firstFrame !== null, null, { timeout: 10000 });
+  return page.evaluate(() => ({ firstFrameMs: window.__crbBench.firstFrame, readyMs: window.__crbBench.ready }));
+}
+
+// One more load for the start-up times only (--loads).
+async function startUpOnce(kind, url) {
   const { browser, page, errors } = await openPage();
   try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__crbBench.firstFrame !== null, null, { timeout: 60000 });
+    const times = await startUp(page, url);
     if (errors.length) throw new Error(`${kind}: page errors: ${errors.join("; ")}`);
-    return await page.evaluate(() => window.__crbBench.firstFrame);
+    return times;
   } finally {
     await browser.close().catch(() => {});
   }
@@ -194,17 +202,11 @@ async function measureOnce(kind, url, opts) {
     await cdp.send("Performance.enable");
     const browserCdp = await browser.newBrowserCDPSession();
 
-    await page.goto(url);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 60000 });
-    await page.waitForFunction(() => window.__crbBench.firstFrame !== null, null, { timeout: 10000 });
-    const probe = await page.evaluate(() => ({
-      firstFrame: window.__crbBench.firstFrame,
-      ready: window.__crbBench.ready,
-      // Everything the page requested before its first frame (the document itself included).
-      resources: [location.href.split("#")[0]].concat(
-        performance.getEntriesByType("resource")
-          .filter((e) => e.startTime <= window.__crbBench.firstFrame).map((e) => e.name)),
-    }));
+    const times = await startUp(page, url);
+    // Everything the page requested before its first frame (the document itself included).
+    const resources = await page.evaluate(() => [location.href.split("#")[0]].concat(
+      performance.getEntriesByType("resource")
+        .filter((e) => e.startTime <= window.__crbBench.firstFrame).map((e) => e.name)));
 
     // Transfer: each body compressed on its own, as a server would send it.
     const sizes = async (urls) => {
@@ -222,7 +224,7 @@ async function measureOnce(kind, url, opts) {
       }
       return out;
     };
-    const files = await sizes(probe.resources);
+    const files = await sizes(resources);
     const total = (k) => files.reduce((s, f) => s + f[k], 0);
 
     // Idle window: no input at all.
@@ -266,8 +268,8 @@ async function measureOnce(kind, url, opts) {
       transfer: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") },
       transferAllGzip: allFiles.reduce((sum, f) => sum + f.gzip, 0),
       laterFiles: allFiles.filter((f) => !files.some((g) => g.url === f.url)),
-      firstFrameMs: probe.firstFrame,
-      readyMs: probe.ready,
+      firstFrameMs: times.firstFrameMs,
+      readyMs: times.readyMs,
       idle: {
         seconds: secs,
         frames: f1 - f0,
@@ -285,18 +287,18 @@ async function measureOnce(kind, url, opts) {
   }
 }
 
-function summarise(runs, extraFirstFrames) {
+function summarise(runs, extraLoads) {
   const pick = (f) => median(runs.map(f));
-  const firstFrames = runs.map((r) => r.firstFrameMs).concat(extraFirstFrames);
+  const loads = runs.concat(extraLoads);  // every load has the start-up times
   return {
     runs: runs.length,
-    firstFrameLoads: firstFrames.length,
+    startUpLoads: loads.length,
     transfer: { raw: pick((r) => r.transfer.raw), gzip: pick((r) => r.transfer.gzip), brotli: pick((r) => r.transfer.brotli) },
     files: runs[0].files,
     transferAllGzip: pick((r) => r.transferAllGzip),
     laterFiles: runs[0].laterFiles,
-    firstFrameMs: median(firstFrames),
-    readyMs: pick((r) => r.readyMs),
+    firstFrameMs: median(loads.map((r) => r.firstFrameMs)),
+    readyMs: median(loads.map((r) => r.readyMs)),
     idle: Object.fromEntries(Object.keys(runs[0].idle).map((k) => [k, pick((r) => r.idle[k])])),
     heapBytes: pick((r) => r.heapBytes),
     screensVisited: runs[0].screensVisited,
@@ -325,9 +327,9 @@ function table(app, base, frame) {
       r(app.transferAllGzip, base.transferAllGzip), "", null);
   row("transfer, brotli", kb(app.transfer.brotli), kb(base.transfer.brotli), r(app.transfer.brotli, base.transfer.brotli), "", null);
   row("transfer, raw", kb(app.transfer.raw), kb(base.transfer.raw), r(app.transfer.raw, base.transfer.raw), "", null);
-  row(`first frame (from navigation), ${app.firstFrameLoads} loads`, ms(app.firstFrameMs), ms(base.firstFrameMs), r(app.firstFrameMs, base.firstFrameMs),
+  row(`first frame (from navigation), ${app.startUpLoads} loads`, ms(app.firstFrameMs), ms(base.firstFrameMs), r(app.firstFrameMs, base.firstFrameMs),
       `<= ${BUDGETS.firstFrameRatio}x`, app.firstFrameMs <= BUDGETS.firstFrameRatio * base.firstFrameMs);
-  row("data-ready (from navigation)", ms(app.readyMs), ms(base.readyMs), r(app.readyMs, base.readyMs), "", null);
+  row(`data-ready (from navigation), ${app.startUpLoads} loads`, ms(app.readyMs), ms(base.readyMs), r(app.readyMs, base.readyMs), "", null);
   row(`frames drawn, ${app.idle.seconds.toFixed(0)} s idle`, String(app.idle.frames), String(base.idle.frames),
       r(app.idle.frames, base.idle.frames), `= ${BUDGETS.idleFrames}`, app.idle.frames <= BUDGETS.idleFrames);
   const share = `<= ${(BUDGETS.idleCpuShare * 100).toFixed(0)} % of baseline`;
@@ -358,7 +360,7 @@ async function main() {
   const appServer = await startServer({ root: path.resolve(REPO_ROOT, opts.app), port: 0 });
   const baseServer = await startServer({ root: path.resolve(REPO_ROOT, opts.baseline), port: 0 });
   const runs = { app: [], baseline: [] };
-  const firstFrames = { app: [], baseline: [] };  // the extra loads (--loads)
+  const extraLoads = { app: [], baseline: [] };  // start-up times only (--loads)
   try {
     // Which site goes first alternates, so that neither always starts right after the other's
     // browser closed.
@@ -374,21 +376,22 @@ async function main() {
     }
     for (let i = 0; i < opts.loads; i++) {
       for (const [kind, server] of order(i)) {
-        firstFrames[kind].push(await firstFrameOnce(kind, server.url));
+        extraLoads[kind].push(await startUpOnce(kind, server.url));
       }
-      console.error(`load ${i + 1}/${opts.loads} first frame: app ${ms(firstFrames.app[i])}, baseline ${ms(firstFrames.baseline[i])}`);
+      console.error(`load ${i + 1}/${opts.loads} first frame: app ${ms(extraLoads.app[i].firstFrameMs)}, ` +
+                    `baseline ${ms(extraLoads.baseline[i].firstFrameMs)}`);
     }
   } finally {
     await appServer.close();
     await baseServer.close();
   }
-  const app = summarise(runs.app, firstFrames.app);
-  const base = summarise(runs.baseline, firstFrames.baseline);
+  const app = summarise(runs.app, extraLoads.app);
+  const base = summarise(runs.baseline, extraLoads.baseline);
   const frame = runFrameBench(opts.frameBench);
   const text = table(app, base, frame);
   console.log(text);
   const results = { date: new Date().toISOString(), budgets: BUDGETS, viewport: VIEWPORT, idleSeconds: opts.idle,
-                    app, baseline: base, frameBench: frame, runs, firstFrameLoads: firstFrames, table: text };
+                    app, baseline: base, frameBench: frame, runs, extraLoads, table: text };
   const out = path.resolve(REPO_ROOT, opts.out);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
